@@ -1,0 +1,33 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "allyship.accounts"
+    label = "accounts"
+    verbose_name = _("People and agencies")
+
+    # Permissions each role's group holds, as "app_label.codename". Other apps add theirs with the
+    # same attributes on their own AppConfig, so this app never imports the layers above it.
+    group_permissions = {
+        "Agency admins": [
+            "accounts.view_agency",
+            "accounts.add_user",
+            "accounts.change_user",
+            "accounts.view_user",
+            "accounts.add_team",
+            "accounts.change_team",
+            "accounts.delete_team",
+            "accounts.view_team",
+            "accounts.add_membership",
+            "accounts.change_membership",
+            "accounts.delete_membership",
+            "accounts.view_membership",
+        ],
+    }
+
+    def ready(self):
+        from allyship.accounts.roles import sync_group_permissions
+
+        post_migrate.connect(sync_group_permissions, dispatch_uid="accounts_sync_group_permissions")

@@ -1,0 +1,37 @@
+from django import forms
+from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+DEMO_EMAIL_DOMAIN = "@demo.allyship.test"
+
+
+class SignInForm(AuthenticationForm):
+    """Sign in with an email address; demo accounts only work in development."""
+
+    username = forms.EmailField(
+        label=_("Email address"),
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
+    )
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "That email address and password don't match an account. Check both and try again."
+        ),
+        "demo_disabled": _("Demo accounts can only sign in on a development server."),
+    }
+
+    def clean(self):
+        email = (self.cleaned_data.get("username") or "").lower()
+        self.cleaned_data["username"] = email
+        if email.endswith(DEMO_EMAIL_DOMAIN) and not settings.DEBUG:
+            raise forms.ValidationError(self.error_messages["demo_disabled"], code="demo_disabled")
+        return super().clean()
+
+
+class ProfileForm(forms.Form):
+    display_name = forms.CharField(label=_("Display name"), max_length=150)
+    preferred_language = forms.ChoiceField(
+        label=_("Preferred language"), choices=settings.LANGUAGES
+    )

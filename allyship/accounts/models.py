@@ -1,0 +1,281 @@
+"""People, agencies, teams and memberships, and the sharing of private items.
+
+This is the bottom layer: every other app may import from here, and nothing here imports them.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+TRAINERS_GROUP = "Trainers"
+AGENCY_ADMINS_GROUP = "Agency admins"
+
+
+class Agency(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("agency")
+        verbose_name_plural = _("agencies")
+
+    def __str__(self):
+        return self.name
+
+
+class UserQuerySet(models.QuerySet):
+    def supervised_by(self, supervisor):
+        """People who are members of a team that ``supervisor`` supervises (not themselves)."""
+        return (
+            self.filter(
+                memberships__role=Membership.Role.MEMBER,
+                memberships__team__memberships__user=supervisor,
+                memberships__team__memberships__role=Membership.Role.SUPERVISOR,
+            )
+            .exclude(pk=supervisor.pk)
+            .distinct()
+        )
+
+    def supervisors_of(self, member):
+        """People who supervise a team that ``member`` belongs to (not themselves)."""
+        return (
+            self.filter(
+                memberships__role=Membership.Role.SUPERVISOR,
+                memberships__team__memberships__user=member,
+                memberships__team__memberships__role=Membership.Role.MEMBER,
+            )
+            .exclude(pk=member.pk)
+            .distinct()
+        )
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields["is_staff"] = True
+        extra_fields["is_superuser"] = True
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who signs in with their email address."""
+
+    email = models.EmailField(_("email address"), unique=True)
+    display_name = models.CharField(_("display name"), max_length=150)
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+    # Every person belongs to one agency; only platform operators (superusers) may have none.
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("agency"),
+        on_delete=models.PROTECT,
+        related_name="people",
+        null=True,
+        blank=True,
+    )
+    is_staff = models.BooleanField(
+        _("staff status"),
+        default=False,
+        help_text=_("Can sign in to the administration pages."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["display_name"]
+
+    class Meta:
+        ordering = ["display_name", "email"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.display_name or self.email
+
+    def clean(self):
+        super().clean()
+        self.email = self.__class__.objects.normalize_email(self.email).lower()
+
+    def get_full_name(self):
+        return self.display_name
+
+    def get_short_name(self):
+        return self.display_name
+
+    def in_group(self, name):
+        # Group names are read from the prefetch cache when a view prefetched them.
+        return any(group.name == name for group in self.groups.all())
+
+    @property
+    def is_trainer(self):
+        return self.in_group(TRAINERS_GROUP)
+
+    @property
+    def is_agency_admin(self):
+        return self.in_group(AGENCY_ADMINS_GROUP)
+
+    @property
+    def is_supervisor(self):
+        return self.memberships.filter(role=Membership.Role.SUPERVISOR).exists()
+
+
+class TeamQuerySet(models.QuerySet):
+    def supervised_by(self, user):
+        return self.filter(
+            memberships__user=user, memberships__role=Membership.Role.SUPERVISOR
+        ).distinct()
+
+    def of_member(self, user):
+        return self.filter(memberships__user=user, memberships__role=Membership.Role.MEMBER)
+
+
+class Team(models.Model):
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), on_delete=models.CASCADE, related_name="teams"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    people = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="Membership", related_name="teams"
+    )
+
+    objects = TeamQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["agency__name", "name"]
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "name"], name="team_unique_name_per_agency")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Membership(models.Model):
+    """A person's place in a team: a member, or a supervisor of it."""
+
+    class Role(models.TextChoices):
+        MEMBER = "member", _("Member")
+        SUPERVISOR = "supervisor", _("Supervisor")
+
+    team = models.ForeignKey(
+        Team, verbose_name=_("team"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.MEMBER)
+    joined_at = models.DateTimeField(_("joined"), default=timezone.now)
+
+    class Meta:
+        ordering = ["team", "role", "user"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["team", "user"], name="membership_unique_person_team")
+        ]
+        indexes = [models.Index(fields=["user", "role"], name="membership_user_role_idx")]
+
+    def __str__(self):
+        return f"{self.user} · {self.team} ({self.get_role_display()})"
+
+
+class ShareQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(revoked_at__isnull=True)
+
+    def for_item(self, item):
+        return self.filter(content_type=ContentType.objects.get_for_model(item), object_id=item.pk)
+
+    def visible_to(self, viewer):
+        """Active shares whose author is a member of a team ``viewer`` supervises."""
+        return self.active().filter(owner__in=User.objects.supervised_by(viewer))
+
+
+class Share(models.Model):
+    """An author's choice to show one private item to their supervisor(s).
+
+    One mechanism for every shareable kind of item (attempts, module reflections, log entries,
+    commitments): the item stays private unless an active share exists. Revoking keeps the row
+    (with ``revoked_at``) so that the author's "seen by" history survives.
+    """
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.CASCADE,
+        related_name="shares",
+    )
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    shared_at = models.DateTimeField(_("shared"), default=timezone.now)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    objects = ShareQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("share")
+        verbose_name_plural = _("shares")
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="share_unique_item")
+        ]
+        indexes = [models.Index(fields=["owner", "revoked_at"], name="share_owner_active_idx")]
+
+    def __str__(self):
+        return f"{self.content_type.model} #{self.object_id}"
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None
+
+
+class ShareView(models.Model):
+    """Who has seen a shared item, and when: shown to the author on the item."""
+
+    share = models.ForeignKey(Share, on_delete=models.CASCADE, related_name="views")
+    viewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="share_views"
+    )
+    first_seen_at = models.DateTimeField(default=timezone.now)
+    last_seen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-last_seen_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["share", "viewer"], name="shareview_unique_viewer")
+        ]
+
+    def __str__(self):
+        return f"{self.viewer} saw {self.share}"

@@ -1,0 +1,90 @@
+"""Sharing a private item with one's supervisor(s), revoking it, and recording who saw it.
+
+Every shareable model registers itself here (in its app's ``ready``) with the name of the field
+that holds its author, so one view and one template serve attempts, reflections, entries and
+commitments alike, and the privacy rule lives in one place.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.utils import timezone
+
+from allyship.accounts.models import Share, ShareView
+
+_registry: dict[str, "Shareable"] = {}
+
+
+@dataclass(frozen=True)
+class Shareable:
+    model: type[models.Model]
+    owner_field: str
+
+    @property
+    def key(self):
+        return self.model._meta.label_lower
+
+
+def register(model, *, owner_field="user"):
+    entry = Shareable(model=model, owner_field=owner_field)
+    _registry[entry.key] = entry
+    return model
+
+
+def shareable(key) -> Shareable | None:
+    return _registry.get(key)
+
+
+def key_for(item) -> str:
+    return item._meta.label_lower
+
+
+def owner_of(item):
+    return getattr(item, _registry[key_for(item)].owner_field)
+
+
+def active_share(item) -> Share | None:
+    return Share.objects.active().for_item(item).first()
+
+
+@transaction.atomic
+def share_item(*, item) -> Share:
+    """Share ``item`` with its author's supervisor(s); sharing again is harmless."""
+    share, created = Share.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(item),
+        object_id=item.pk,
+        defaults={"owner": owner_of(item)},
+    )
+    if not created and share.revoked_at is not None:
+        share.revoked_at = None
+        share.shared_at = timezone.now()
+        share.save(update_fields=["revoked_at", "shared_at"])
+    return share
+
+
+def unshare_item(*, item) -> None:
+    """Hide ``item`` from supervisors at once; its "seen by" history stays for the author."""
+    Share.objects.active().for_item(item).update(revoked_at=timezone.now())
+
+
+def shared_ids_visible_to(model, viewer):
+    """Primary keys of ``model`` items shared with ``viewer`` as their supervisor."""
+    return (
+        Share.objects.visible_to(viewer)
+        .filter(content_type=ContentType.objects.get_for_model(model))
+        .values("object_id")
+    )
+
+
+def record_view(*, item, viewer) -> None:
+    """Note that ``viewer`` (not the author) opened a shared item."""
+    share = active_share(item)
+    if share is None or share.owner_id == viewer.pk:
+        return
+    now = timezone.now()
+    view, created = ShareView.objects.get_or_create(
+        share=share, viewer=viewer, defaults={"first_seen_at": now, "last_seen_at": now}
+    )
+    if not created:
+        ShareView.objects.filter(pk=view.pk).update(last_seen_at=now)

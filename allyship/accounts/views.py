@@ -1,0 +1,62 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from allyship.accounts import sharing
+from allyship.accounts.forms import SignInForm
+
+
+class SignInView(auth_views.LoginView):
+    form_class = SignInForm
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    success_url = reverse_lazy("home")
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Your password has been changed."))
+        return super().form_valid(form)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    success_url = reverse_lazy("accounts:password_reset_done")
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+@require_POST
+def share_toggle(request, key, pk):
+    """Share an item of the signed-in person with their supervisor(s), or stop sharing it."""
+    entry = sharing.shareable(key)
+    if entry is None:
+        return render(request, "404.html", status=404)
+    item = get_object_or_404(entry.model, pk=pk, **{entry.owner_field: request.user})
+    if request.POST.get("action") == "share":
+        sharing.share_item(item=item)
+        messages.success(
+            request, _("Shared with your supervisor(s). You can stop sharing at any time.")
+        )
+    else:
+        sharing.unshare_item(item=item)
+        messages.success(request, _("No longer shared. Your supervisor(s) can't see it any more."))
+    next_url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        return redirect(next_url)
+    return redirect(item.get_absolute_url())
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """Shown by django-axes after too many failed sign-ins (settings.AXES_LOCKOUT_CALLABLE)."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "registration/locked_out.html", {"cooloff_minutes": minutes}, status=429)
