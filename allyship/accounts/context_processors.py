@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 from allyship.accounts.models import AGENCY_ADMINS_GROUP, TRAINERS_GROUP
@@ -18,4 +19,7 @@ def roles(request):
             "staff": user.is_staff,
         }
 
-    return {"roles": SimpleLazyObject(compute)}
+    return {
+        "roles": SimpleLazyObject(compute),
+        "session_idle_seconds": settings.SESSION_COOKIE_AGE,
+    }

@@ -279,3 +279,21 @@ class ShareView(models.Model):
 
     def __str__(self):
         return f"{self.viewer} saw {self.share}"
+
+
+class PasswordResetRequest(models.Model):
+    """A password-reset request, kept briefly to limit how often one address can be emailed.
+
+    Only a digest of the address is stored, so the table reveals nothing about who asked.
+    """
+
+    email_digest = models.CharField(max_length=64)
+    requested_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["email_digest", "requested_at"], name="reset_digest_time_idx")
+        ]
+
+    def __str__(self):
+        return f"{self.email_digest[:8]}… at {self.requested_at:%Y-%m-%d %H:%M}"

@@ -25,5 +25,6 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("keepalive/", views.keepalive, name="keepalive"),
     path("share/<str:key>/<int:pk>/", views.share_toggle, name="share_toggle"),
 ]

@@ -1,14 +1,30 @@
+import hashlib
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from allyship.accounts import sharing
 from allyship.accounts.forms import SignInForm
+from allyship.accounts.models import PasswordResetRequest
+
+
+def password_reset_allowed(email):
+    """Record a reset request; refuse past PASSWORD_RESET_LIMIT requests an hour per address."""
+    digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()
+    hour_ago = timezone.now() - timedelta(hours=1)
+    PasswordResetRequest.objects.filter(requested_at__lt=hour_ago).delete()
+    recent = PasswordResetRequest.objects.filter(email_digest=digest).count()
+    PasswordResetRequest.objects.create(email_digest=digest)
+    return recent < settings.PASSWORD_RESET_LIMIT
 
 
 class SignInView(auth_views.LoginView):
@@ -30,9 +46,22 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"
 
+    def form_valid(self, form):
+        # Past the limit the page looks the same, so it reveals nothing about the address,
+        # but no more email is sent: nobody can flood a colleague's inbox.
+        if password_reset_allowed(form.cleaned_data["email"]):
+            return super().form_valid(form)
+        return redirect(self.success_url)
+
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+@require_POST
+def keepalive(request):
+    """ "Stay signed in": any signed-in request pushes the idle timeout back."""
+    return HttpResponse(status=204)
 
 
 @require_POST

@@ -105,3 +105,11 @@ def test_password_change_keeps_the_person_signed_in(client_for, worker, password
     )
     assert "Your password has been changed." in response.content.decode()
     assert User.objects.get(pk=worker.pk).check_password("another long passphrase")
+
+
+@override_settings(PASSWORD_RESET_LIMIT=2)
+def test_password_reset_emails_to_one_address_are_limited(client, worker):
+    for _ in range(4):
+        response = client.post(reverse("accounts:password_reset"), {"email": "robin@maple.example"})
+        assert response.url == reverse("accounts:password_reset_done")
+    assert len(mail.outbox) == 2
