@@ -11,7 +11,9 @@
 import os
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
     PASSWORD,
@@ -94,6 +96,18 @@ def client_for():
         return client
 
     return make
+
+
+@pytest.fixture
+def count_queries():
+    """How many SQL queries a call makes: pages must make the same number whatever the data."""
+
+    def count(function, *args, **kwargs):
+        with CaptureQueriesContext(connection) as context:
+            function(*args, **kwargs)
+        return len(context.captured_queries)
+
+    return count
 
 
 @pytest.fixture

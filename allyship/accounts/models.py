@@ -147,13 +147,29 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 
 class TeamQuerySet(models.QuerySet):
+    # Subqueries rather than joins, so that counts annotated afterwards see every membership.
     def supervised_by(self, user):
         return self.filter(
-            memberships__user=user, memberships__role=Membership.Role.SUPERVISOR
-        ).distinct()
+            pk__in=Membership.objects.filter(user=user, role=Membership.Role.SUPERVISOR).values(
+                "team_id"
+            )
+        )
 
     def of_member(self, user):
-        return self.filter(memberships__user=user, memberships__role=Membership.Role.MEMBER)
+        return self.filter(
+            pk__in=Membership.objects.filter(user=user, role=Membership.Role.MEMBER).values(
+                "team_id"
+            )
+        )
+
+    def with_member_count(self):
+        return self.annotate(
+            member_count=models.Count(
+                "memberships",
+                filter=models.Q(memberships__role=Membership.Role.MEMBER),
+                distinct=True,
+            )
+        )
 
 
 class Team(models.Model):
