@@ -1,4 +1,6 @@
-"""Response headers that Django's own settings don't cover."""
+"""Small middleware: response headers Django doesn't set, and the person's own language."""
+
+from django.utils import translation
 
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
@@ -23,5 +25,18 @@ def permissions_policy(get_response):
         response = get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+    return middleware
+
+
+def preferred_language(get_response):
+    """Speak the signed-in person's preferred language, whatever browser they are on."""
+
+    def middleware(request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.preferred_language:
+            translation.activate(user.preferred_language)
+            request.LANGUAGE_CODE = user.preferred_language
+        return get_response(request)
 
     return middleware

@@ -1,8 +1,7 @@
 from django.contrib import admin
-from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
-from django.views.i18n import set_language
 
+from allyship.accounts import views as accounts_views
 from allyship.teams import views as teams_views
 
 admin.site.site_header = "Allyship"
@@ -13,6 +12,6 @@ urlpatterns = [
     path("accounts/", include("allyship.accounts.urls")),
     path("teams/", include("allyship.teams.urls")),
     # The language switcher is on the sign-in page too.
-    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("i18n/setlang/", accounts_views.switch_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]
