@@ -32,3 +32,40 @@ class GroupFigure:
         return _("Fewer than %(k)d responses — hidden to protect privacy.") % {
             "k": min_group_size()
         }
+
+
+def figures_to_hide(respondents: dict) -> set:
+    """Which group figures to withhold so that none reveals fewer than K people.
+
+    ``respondents`` maps a figure's key (a team, a quarter, the whole agency...) to the set of ids
+    of the people behind it. A figure is hidden when fewer than K people stand behind it, and also
+    when it could be subtracted from another shown figure to isolate fewer than K people: two
+    shown figures whose groups differ by 1 to K-1 people (the agency and a team that is almost all
+    of it; this quarter and last quarter with one member more). Of such a pair the figure over
+    more people is hidden, so the closer, more useful figure stays; repeat until no pair is left.
+    """
+    k = min_group_size()
+    groups = {key: frozenset(ids) for key, ids in respondents.items()}
+    hidden = {key for key, ids in groups.items() if len(ids) < k}
+    changed = True
+    while changed:
+        changed = False
+        shown = sorted((key for key in groups if key not in hidden), key=lambda key: str(key))
+        for index, first in enumerate(shown):
+            for second in shown[index + 1 :]:
+                difference = len(groups[first] ^ groups[second])
+                if 0 < difference < k:
+                    larger = max((first, second), key=lambda key: len(groups[key]))
+                    hidden.add(larger)
+                    changed = True
+                    break
+            if changed:
+                break
+    return hidden
+
+
+def differencing_reason() -> str:
+    return _(
+        "Hidden to protect privacy: together with another figure on this page it would reveal "
+        "the answers of fewer than %(k)d people."
+    ) % {"k": min_group_size()}
