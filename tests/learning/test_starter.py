@@ -57,3 +57,22 @@ def test_it_loads_twice_without_duplicates_or_losing_progress(db, tmp_path, work
     assert Choice.objects.count() == 2
     assert ReflectionPrompt.objects.count() == 1
     assert LessonProgress.objects.filter(user=worker).count() == 1
+
+
+def test_it_keeps_progress_when_a_published_module_is_reloaded_with_a_new_lesson(
+    db, tmp_path, worker
+):
+    from learning.models import ModuleCompletion
+    from learning.progress import progress_by_module
+
+    _write(tmp_path)
+    load_starter_curriculum(tmp_path)
+    module = Module.objects.get()
+    LessonProgress.objects.create(user=worker, lesson=module.lessons.get())
+    ModuleCompletion.objects.create(user=worker, module=module, completed_on="2026-01-05")
+    path = tmp_path / "modules" / "01-small-module.yaml"
+    path.write_text(path.read_text() + "  - title: Second\n    body: More.\n")
+    load_starter_curriculum(tmp_path)
+    progress = progress_by_module(worker)[module.pk]
+    assert (progress.lessons_visited, progress.lessons_total) == (1, 2)
+    assert str(progress.completed_on) == "2026-01-05"

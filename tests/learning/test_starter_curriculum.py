@@ -24,6 +24,18 @@ def test_it_loads_the_real_starter_curriculum(db):
         assert all(q.choices.filter(is_correct=True).exists() for q in lesson.questions.all())
 
 
+def test_every_topic_a_starter_module_names_exists(db):
+    import yaml
+
+    from learning.starter import STARTER_DIR
+
+    load_starter_curriculum()
+    for path in (STARTER_DIR / "modules").glob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        module = Module.objects.get(slug=data["slug"])
+        assert module.topics.count() == len(set(data["topics"])), path.name
+
+
 def test_it_reloads_the_real_curriculum_without_duplicates(db):
     first = load_starter_curriculum()
     second = load_starter_curriculum()
