@@ -4,13 +4,14 @@ import io
 from allyship.accounts import sharing
 from learning.models import (
     Choice,
+    LessonProgress,
     ModuleCompletion,
     Question,
     QuestionAnswer,
     ReflectionPrompt,
     ReflectionResponse,
 )
-from tests.factories import LessonFactory, ModuleFactory
+from tests.factories import LessonFactory, ModuleFactory, TopicFactory
 
 
 def _lesson_with_check():
@@ -142,7 +143,8 @@ def test_it_keeps_catalogue_queries_constant(worker, client_for, django_assert_m
     with django_assert_max_num_queries(15):
         client.get("/learning/")
     for _ in range(15):
-        LessonFactory.create_batch(3, module=ModuleFactory())
+        for lesson in LessonFactory.create_batch(3, module=ModuleFactory()):
+            LessonProgress.objects.create(user=worker, lesson=lesson)
     with django_assert_max_num_queries(15):
         assert client.get("/learning/").status_code == 200
 
@@ -150,12 +152,48 @@ def test_it_keeps_catalogue_queries_constant(worker, client_for, django_assert_m
 def test_it_keeps_lesson_page_queries_constant(worker, client_for, django_assert_max_num_queries):
     lesson, *_ = _lesson_with_check()
     client = client_for(worker)
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(28):
         client.get(lesson.get_absolute_url())
     for _ in range(10):
         LessonFactory(module=lesson.module)
         question = Question.objects.create(lesson=lesson, text="More?")
         Choice.objects.create(question=question, text="A", is_correct=True)
         Choice.objects.create(question=question, text="B")
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(28):
         assert client.get(lesson.get_absolute_url()).status_code == 200
+
+
+def test_it_shows_lessons_done_and_a_continue_link_in_the_catalogue(worker, client_for):
+    module = ModuleFactory(title="Listening")
+    lessons = LessonFactory.create_batch(5, module=module)
+    for lesson in lessons[:3]:
+        LessonProgress.objects.create(user=worker, lesson=lesson)
+    page = client_for(worker).get("/learning/").content.decode()
+    assert "3 of 5 lessons" in page
+    assert lessons[3].get_absolute_url() in page
+
+
+def test_it_filters_the_catalogue_by_topic_and_minutes(worker, client_for):
+    topic = TopicFactory(name="Accountability")
+    short = ModuleFactory(title="Short one", estimated_minutes=10)
+    short.topics.add(topic)
+    ModuleFactory(title="Long one", estimated_minutes=90).topics.add(topic)
+    ModuleFactory(title="Other topic", estimated_minutes=10)
+    page = client_for(worker).get(f"/learning/?topic={topic.slug}&minutes=30").content.decode()
+    assert "Short one" in page
+    assert "Long one" not in page
+    assert "Other topic" not in page
+
+
+def test_it_lets_the_owner_share_and_revoke_a_reflection_from_the_lesson(
+    worker, supervisor, client_for
+):
+    reflection = _reflection(worker)
+    owner = client_for(worker)
+    page = owner.get(reflection.get_absolute_url()).content.decode()
+    key = "learning.reflectionresponse"
+    assert f"/accounts/share/{key}/{reflection.pk}/" in page
+    owner.post(f"/accounts/share/{key}/{reflection.pk}/", {"action": "share"})
+    assert client_for(supervisor).get(f"/learning/shared/{reflection.pk}/").status_code == 200
+    owner.post(f"/accounts/share/{key}/{reflection.pk}/", {"action": "unshare"})
+    assert client_for(supervisor).get(f"/learning/shared/{reflection.pk}/").status_code == 404
