@@ -58,6 +58,13 @@ def test_a_worker_completes_a_module_with_the_keyboard_only(
     page.keyboard.press("Enter")
     page.wait_for_selector("text=That's right.")
 
+    tab_to(page, "Your reflection (private)")
+    page.keyboard.type("I decide when a file opens, and I can share that power.")
+    tab_to(page, "Save my reflection")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=Only you can see it.")
+    assert_accessible()
+
     tab_to(page, "Next lesson")
     page.keyboard.press("Enter")
     page.wait_for_selector("h1:has-text('Sharing power')")
