@@ -41,3 +41,14 @@ def test_it_reloads_the_real_curriculum_without_duplicates(db):
     second = load_starter_curriculum()
     assert first == second
     assert Module.objects.count() == 8
+
+
+def test_the_command_loads_the_starter_curriculum(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("load_starter_curriculum", stdout=out)
+    assert "8 modules" in out.getvalue()
+    assert Module.objects.count() == 8
