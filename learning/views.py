@@ -1,6 +1,8 @@
 import csv
+from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -25,6 +27,8 @@ from learning.models import (
 from learning.progress import progress_by_module
 from learning.services import lesson_visit, question_answer
 
+CATALOGUE_PAGE_SIZE = 20
+
 
 def _module_for(request, slug):
     """Modules the learner may open; staff may also preview drafts."""
@@ -43,7 +47,8 @@ def catalogue(request):
     max_minutes = request.GET.get("minutes", "")
     if max_minutes.isdigit():
         modules = modules.filter(estimated_minutes__lte=int(max_minutes))
-    modules = list(modules.distinct())
+    page_obj = Paginator(modules.distinct(), CATALOGUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    modules = list(page_obj)
     progress = progress_by_module(request.user, [m.pk for m in modules])
     first_unvisited = _first_unvisited_lessons(request.user, modules)
     rows = [(m, progress.get(m.pk), first_unvisited.get(m.pk)) for m in modules]
@@ -55,6 +60,8 @@ def catalogue(request):
             "topics": Topic.objects.all(),
             "topic": topic,
             "minutes": max_minutes,
+            "page_obj": page_obj,
+            "query_string": urlencode({"topic": topic, "minutes": max_minutes}),
         },
     )
 
