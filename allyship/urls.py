@@ -13,5 +13,6 @@ urlpatterns = [
     path("teams/", include("allyship.teams.urls")),
     # The language switcher is on the sign-in page too.
     path("i18n/setlang/", accounts_views.switch_language, name="set_language"),
+    path("learning/", include("learning.urls")),
     path("admin/", admin.site.urls),
 ]

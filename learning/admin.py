@@ -1,6 +1,11 @@
-from django.contrib import admin
+"""Trainers author content here. Learners' progress, answers and reflections are not registered."""
 
-from learning.models import Topic
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from learning.models import Choice, Lesson, Module, Question, ReflectionPrompt, Topic
 
 
 @admin.register(Topic)
@@ -8,3 +13,70 @@ class TopicAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+class LessonInline(admin.StackedInline):
+    model = Lesson
+    extra = 0
+    fields = ["order", "title", "body"]
+    show_change_link = True
+
+
+@admin.register(Module)
+class ModuleAdmin(admin.ModelAdmin):
+    list_display = ["title", "status", "agency", "estimated_minutes", "is_starter", "preview"]
+    list_filter = ["status", "is_starter", "topics", "agency"]
+    search_fields = ["title", "summary"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["topics"]
+    inlines = [LessonInline]
+    actions = ["publish", "unpublish"]
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("learning:module", args=[obj.slug]),
+            _("Preview as learner"),
+        )
+
+    @admin.action(description=_("Publish selected modules"))
+    def publish(self, request, queryset):
+        n = queryset.update(status=Module.Status.PUBLISHED)
+        self.message_user(request, _("%(n)d modules published.") % {"n": n}, messages.SUCCESS)
+
+    @admin.action(description=_("Unpublish selected modules (back to draft)"))
+    def unpublish(self, request, queryset):
+        n = queryset.update(status=Module.Status.DRAFT)
+        self.message_user(request, _("%(n)d modules unpublished.") % {"n": n}, messages.SUCCESS)
+
+
+class QuestionInline(admin.StackedInline):
+    model = Question
+    extra = 0
+    show_change_link = True
+
+
+class ReflectionPromptInline(admin.TabularInline):
+    model = ReflectionPrompt
+    extra = 0
+
+
+@admin.register(Lesson)
+class LessonAdmin(admin.ModelAdmin):
+    list_display = ["title", "module", "order"]
+    list_filter = ["module"]
+    search_fields = ["title", "body"]
+    inlines = [QuestionInline, ReflectionPromptInline]
+
+
+class ChoiceInline(admin.TabularInline):
+    model = Choice
+    extra = 0
+
+
+@admin.register(Question)
+class QuestionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "lesson", "kind"]
+    search_fields = ["text"]
+    inlines = [ChoiceInline]

@@ -1,16 +1,24 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+_CONTENT = ["topic", "module", "lesson", "question", "choice", "reflectionprompt"]
+
 
 class LearningConfig(AppConfig):
     name = "learning"
     verbose_name = _("Learning")
 
+    # Trainers author content; learners' progress and responses are never theirs to see.
     group_permissions = {
         "Trainers": [
-            "learning.add_topic",
-            "learning.change_topic",
-            "learning.delete_topic",
-            "learning.view_topic",
+            f"learning.{action}_{model}"
+            for model in _CONTENT
+            for action in ("add", "change", "delete", "view")
         ],
     }
+
+    def ready(self):
+        from allyship.accounts import sharing
+        from learning.models import ReflectionResponse
+
+        sharing.register(ReflectionResponse, owner_field="user")

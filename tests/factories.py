@@ -72,3 +72,34 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     team = factory.SubFactory(TeamFactory)
     user = factory.SubFactory(UserFactory, agency=factory.SelfAttribute("..team.agency"))
     role = Membership.Role.MEMBER
+
+
+# Learning
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "learning.Topic"
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+
+
+class ModuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "learning.Module"
+
+    title = factory.Sequence(lambda n: f"Module {n}")
+    slug = factory.Sequence(lambda n: f"module-{n}")
+    summary = "What this module is about."
+    status = "published"
+
+
+class LessonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "learning.Lesson"
+
+    module = factory.SubFactory(ModuleFactory)
+    order = factory.Sequence(lambda n: n)
+    title = factory.Sequence(lambda n: f"Lesson {n}")
+    body = "Some **Markdown**."

@@ -1,0 +1,256 @@
+import csv
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from allyship.accounts import sharing
+from allyship.accounts.csv import csv_safe
+from learning.forms import ReflectionForm
+from learning.models import (
+    Lesson,
+    LessonProgress,
+    Module,
+    ModuleCompletion,
+    Question,
+    QuestionAnswer,
+    ReflectionPrompt,
+    ReflectionResponse,
+    Topic,
+)
+from learning.progress import progress_by_module
+from learning.services import lesson_visit, question_answer
+
+CATALOGUE_PAGE_SIZE = 20
+
+
+def _module_for(request, slug):
+    """Modules the learner may open; staff may also preview drafts."""
+    if request.user.is_staff:
+        modules = Module.objects.all()
+    else:
+        modules = Module.objects.available_to(request.user)
+    return get_object_or_404(modules, slug=slug)
+
+
+def catalogue(request):
+    modules = Module.objects.available_to(request.user).prefetch_related("topics")
+    topic = request.GET.get("topic", "")
+    if topic:
+        modules = modules.filter(topics__slug=topic)
+    max_minutes = request.GET.get("minutes", "")
+    if max_minutes.isdigit():
+        modules = modules.filter(estimated_minutes__lte=int(max_minutes))
+    page_obj = Paginator(modules.distinct(), CATALOGUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    modules = list(page_obj)
+    progress = progress_by_module(request.user, [m.pk for m in modules])
+    first_unvisited = _first_unvisited_lessons(request.user, modules)
+    rows = [(m, progress.get(m.pk), first_unvisited.get(m.pk)) for m in modules]
+    return render(
+        request,
+        "learning/catalogue.html",
+        {
+            "rows": rows,
+            "topics": Topic.objects.all(),
+            "topic": topic,
+            "minutes": max_minutes,
+            "page_obj": page_obj,
+            "query_string": urlencode({"topic": topic, "minutes": max_minutes}),
+        },
+    )
+
+
+def _first_unvisited_lessons(user, modules):
+    """The lesson to continue with, per module, in one query."""
+    lessons = (
+        Lesson.objects.filter(module__in=modules)
+        .exclude(progress__user=user)
+        .order_by("module_id", "order", "pk")
+        .distinct("module_id")
+        .values_list("module_id", "pk")
+    )
+    return dict(lessons)
+
+
+def module_detail(request, slug):
+    module = _module_for(request, slug)
+    lessons = list(module.lessons.all())
+    visited = set(
+        LessonProgress.objects.filter(user=request.user, lesson__module=module).values_list(
+            "lesson_id", flat=True
+        )
+    )
+    next_lesson = next((lesson for lesson in lessons if lesson.pk not in visited), None)
+    completion = ModuleCompletion.objects.filter(user=request.user, module=module).first()
+    return render(
+        request,
+        "learning/module.html",
+        {
+            "module": module,
+            "lessons": lessons,
+            "visited": visited,
+            "next_lesson": next_lesson,
+            "completion": completion,
+            "started": bool(visited),
+            "commitment_url": _commitment_url(module),
+        },
+    )
+
+
+def _commitment_url(module):
+    # The accountability app sits above this one; link to it by URL name only when it exists.
+    try:
+        return f"{reverse('accountability:commitment_create')}?module={module.pk}"
+    except NoReverseMatch:
+        return None
+
+
+def lesson_detail(request, slug, pk):
+    module = _module_for(request, slug)
+    lesson = get_object_or_404(module.lessons.all(), pk=pk)
+    completion = lesson_visit(user=request.user, lesson=lesson)
+    return render(
+        request, "learning/lesson.html", _lesson_context(request, module, lesson, completion)
+    )
+
+
+def _lesson_context(request, module, lesson, completion=None, forms_by_prompt=None):
+    questions = list(
+        lesson.questions.prefetch_related(
+            "choices",
+            Prefetch(
+                "answers",
+                queryset=QuestionAnswer.objects.filter(user=request.user).prefetch_related(
+                    "latest_choices"
+                ),
+                to_attr="my_answers",
+            ),
+        )
+    )
+    for question in questions:
+        question.my_answer = question.my_answers[0] if question.my_answers else None
+        chosen = (
+            {c.pk for c in question.my_answer.latest_choices.all()} if question.my_answer else set()
+        )
+        question.choice_rows = [(choice, choice.pk in chosen) for choice in question.choices.all()]
+    prompts = list(
+        lesson.reflections.prefetch_related(
+            Prefetch(
+                "responses",
+                queryset=ReflectionResponse.objects.for_user(request.user),
+                to_attr="my_responses",
+            )
+        )
+    )
+    forms_by_prompt = forms_by_prompt or {}
+    for prompt in prompts:
+        prompt.my_response = prompt.my_responses[0] if prompt.my_responses else None
+        prompt.form = forms_by_prompt.get(prompt.pk) or ReflectionForm(
+            instance=prompt.my_response, prefix=f"r{prompt.pk}"
+        )
+    order = list(module.lessons.values_list("pk", flat=True))
+    index = order.index(lesson.pk)
+    previous_id = order[index - 1] if index > 0 else None
+    next_id = order[index + 1] if index + 1 < len(order) else None
+    if completion is None:
+        completion = ModuleCompletion.objects.filter(user=request.user, module=module).first()
+    return {
+        "module": module,
+        "lesson": lesson,
+        "questions": questions,
+        "prompts": prompts,
+        "position": index + 1,
+        "lesson_count": len(order),
+        "previous_id": previous_id,
+        "next_id": next_id,
+        "completion": completion,
+        "commitment_url": _commitment_url(module),
+    }
+
+
+@require_POST
+def answer_question(request, slug, pk, question_pk):
+    module = _module_for(request, slug)
+    lesson = get_object_or_404(module.lessons.all(), pk=pk)
+    question = get_object_or_404(
+        Question.objects.prefetch_related("choices"), pk=question_pk, lesson=lesson
+    )
+    chosen_ids = {int(v) for v in request.POST.getlist("choice") if v.isdigit()}
+    choices = [c for c in question.choices.all() if c.pk in chosen_ids]
+    if question.kind == Question.Kind.SINGLE:
+        choices = choices[:1]
+    if not choices:
+        messages.error(request, _("Choose an answer first."))
+    else:
+        question_answer(user=request.user, question=question, choices=choices)
+    return redirect(f"{lesson.get_absolute_url()}#question-{question.pk}")
+
+
+@require_POST
+def save_reflection(request, slug, pk, prompt_pk):
+    module = _module_for(request, slug)
+    lesson = get_object_or_404(module.lessons.all(), pk=pk)
+    prompt = get_object_or_404(ReflectionPrompt, pk=prompt_pk, lesson=lesson)
+    response = ReflectionResponse.objects.for_user(request.user).filter(prompt=prompt).first()
+    form = ReflectionForm(request.POST, instance=response, prefix=f"r{prompt.pk}")
+    if form.is_valid():
+        response = form.save(commit=False)
+        response.user = request.user
+        response.prompt = prompt
+        response.save()
+        messages.success(request, _("Your reflection is saved. Only you can see it."))
+        return redirect(f"{lesson.get_absolute_url()}#prompt-{prompt.pk}")
+    context = _lesson_context(request, module, lesson, forms_by_prompt={prompt.pk: form})
+    return render(request, "learning/lesson.html", context, status=200)
+
+
+def learning_record(request):
+    completions = _record_rows(request.user)
+    total = sum(c.module.estimated_minutes for c in completions)
+    return render(
+        request, "learning/record.html", {"completions": completions, "total_minutes": total}
+    )
+
+
+def _record_rows(user):
+    return list(
+        ModuleCompletion.objects.filter(user=user)
+        .select_related("module")
+        .order_by("completed_on", "module__title")
+    )
+
+
+def learning_record_csv(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="learning-record.csv"'
+    writer = csv.writer(response)
+    writer.writerow([_("Module"), _("Completed on"), _("Estimated minutes")])
+    for completion in _record_rows(request.user):
+        writer.writerow(
+            [
+                csv_safe(completion.module.title),
+                completion.completed_on.isoformat(),
+                completion.module.estimated_minutes,
+            ]
+        )
+    return response
+
+
+def shared_reflection(request, pk):
+    """A supervisor reads a reflection a member chose to share with them."""
+    response = get_object_or_404(
+        ReflectionResponse.objects.select_related("user", "prompt__lesson__module").filter(
+            pk__in=sharing.shared_ids_visible_to(ReflectionResponse, request.user)
+        ),
+        pk=pk,
+    )
+    if response.user_id == request.user.pk:
+        raise Http404
+    sharing.record_view(item=response, viewer=request.user)
+    return render(request, "learning/shared_reflection.html", {"response": response})

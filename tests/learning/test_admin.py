@@ -1,0 +1,50 @@
+from django.contrib.auth.models import Group
+
+from learning.models import Module
+from tests.factories import LessonFactory, ModuleFactory
+
+
+def test_trainers_may_author_content_but_not_see_learner_records(trainer):
+    codenames = set(
+        Group.objects.get(name="Trainers").permissions.values_list("codename", flat=True)
+    )
+    for model in ("topic", "module", "lesson", "question", "choice", "reflectionprompt"):
+        assert {f"add_{model}", f"change_{model}", f"delete_{model}", f"view_{model}"} <= codenames
+    for model in ("reflectionresponse", "lessonprogress", "questionanswer", "modulecompletion"):
+        assert not any(code.endswith(f"_{model}") for code in codenames)
+
+
+def test_a_trainer_edits_a_module_with_its_lessons_inline(trainer, client_for):
+    lesson = LessonFactory(title="Lesson inline")
+    page = client_for(trainer).get(f"/admin/learning/module/{lesson.module.pk}/change/")
+    assert page.status_code == 200
+    assert "Lesson inline" in page.content.decode()
+    assert "Starter content — to be reviewed with people with lived experience" in (
+        page.content.decode()
+    )
+
+
+def test_a_trainer_publishes_and_unpublishes_modules(trainer, client_for):
+    module = ModuleFactory(status="draft")
+    client = client_for(trainer)
+    client.post("/admin/learning/module/", {"action": "publish", "_selected_action": [module.pk]})
+    module.refresh_from_db()
+    assert module.status == Module.Status.PUBLISHED
+    client.post("/admin/learning/module/", {"action": "unpublish", "_selected_action": [module.pk]})
+    module.refresh_from_db()
+    assert module.status == Module.Status.DRAFT
+
+
+def test_a_trainer_previews_a_draft_as_a_learner(trainer, client_for):
+    module = ModuleFactory(status="draft", title="Draft to preview")
+    listing = client_for(trainer).get("/admin/learning/module/").content.decode()
+    assert module.get_absolute_url() in listing
+    page = client_for(trainer).get(module.get_absolute_url()).content.decode()
+    assert "Draft preview" in page
+
+
+def test_it_hides_another_agencys_module_from_a_worker(worker, stranger, client_for):
+    module = ModuleFactory(agency=stranger.agency)
+    assert client_for(worker).get(module.get_absolute_url()).status_code == 404
+    assert client_for(stranger).get(module.get_absolute_url()).status_code == 200
+    assert list(Module.objects.available_to(worker)) == []

@@ -1,0 +1,78 @@
+import textwrap
+
+from learning.models import Choice, Lesson, LessonProgress, Module, Question, ReflectionPrompt
+from learning.starter import load_starter_curriculum
+
+MODULE = textwrap.dedent(
+    """
+    slug: small-module
+    title: A small module
+    summary: Short.
+    estimated_minutes: 10
+    topics: [accountability]
+    content_note: ""
+    credits: "Written for tests"
+    lessons:
+      - title: First
+        body: |
+          Hello **there**.
+        questions:
+          - text: Which?
+            kind: single
+            explanation: Because.
+            choices:
+              - {text: A, correct: true, feedback: Yes}
+              - {text: B, correct: false, feedback: No}
+        reflections:
+          - prompt: What do you notice?
+    """
+)
+
+
+def _write(tmp_path):
+    (tmp_path / "modules").mkdir()
+    (tmp_path / "topics.yaml").write_text(
+        "- {slug: accountability, name: Accountability, description: Owning it}\n"
+    )
+    (tmp_path / "modules" / "01-small-module.yaml").write_text(MODULE)
+
+
+def test_it_loads_a_published_sector_wide_starter_module(db, tmp_path):
+    _write(tmp_path)
+    load_starter_curriculum(tmp_path)
+    module = Module.objects.get(slug="small-module")
+    assert module.is_starter and module.status == "published" and module.agency is None
+    assert [t.slug for t in module.topics.all()] == ["accountability"]
+    assert "<strong>there</strong>" in module.lessons.get().body_html
+
+
+def test_it_loads_twice_without_duplicates_or_losing_progress(db, tmp_path, worker):
+    _write(tmp_path)
+    load_starter_curriculum(tmp_path)
+    LessonProgress.objects.create(user=worker, lesson=Lesson.objects.get())
+    load_starter_curriculum(tmp_path)
+    assert Module.objects.count() == 1
+    assert Lesson.objects.count() == 1
+    assert Question.objects.count() == 1
+    assert Choice.objects.count() == 2
+    assert ReflectionPrompt.objects.count() == 1
+    assert LessonProgress.objects.filter(user=worker).count() == 1
+
+
+def test_it_keeps_progress_when_a_published_module_is_reloaded_with_a_new_lesson(
+    db, tmp_path, worker
+):
+    from learning.models import ModuleCompletion
+    from learning.progress import progress_by_module
+
+    _write(tmp_path)
+    load_starter_curriculum(tmp_path)
+    module = Module.objects.get()
+    LessonProgress.objects.create(user=worker, lesson=module.lessons.get())
+    ModuleCompletion.objects.create(user=worker, module=module, completed_on="2026-01-05")
+    path = tmp_path / "modules" / "01-small-module.yaml"
+    path.write_text(path.read_text() + "  - title: Second\n    body: More.\n")
+    load_starter_curriculum(tmp_path)
+    progress = progress_by_module(worker)[module.pk]
+    assert (progress.lessons_visited, progress.lessons_total) == (1, 2)
+    assert str(progress.completed_on) == "2026-01-05"
