@@ -13,5 +13,6 @@ urlpatterns = [
     path("accounts/", include("allyship.accounts.urls")),
     # The language switcher is on the sign-in page too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("assessments/", include("assessments.urls")),
     path("admin/", admin.site.urls),
 ]
