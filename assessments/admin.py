@@ -31,24 +31,26 @@ class FrozenWhenPublished:
             return False
         return super().has_change_permission(request, obj)
 
-    def has_add_permission(self, request, obj=None):
-        if self._frozen(obj):
-            return False
-        return super().has_add_permission(request, obj)
-
     def has_delete_permission(self, request, obj=None):
         if self._frozen(obj):
             return False
         return super().has_delete_permission(request, obj)
 
 
-class StageInline(FrozenWhenPublished, admin.TabularInline):
+class FrozenInline(FrozenWhenPublished):
+    def has_add_permission(self, request, obj=None):
+        if self._frozen(obj):
+            return False
+        return super().has_add_permission(request, obj)
+
+
+class StageInline(FrozenInline, admin.TabularInline):
     model = Stage
     extra = 0
     fields = ["position", "name", "description"]
 
 
-class DimensionInline(FrozenWhenPublished, admin.TabularInline):
+class DimensionInline(FrozenInline, admin.TabularInline):
     model = Dimension
     extra = 0
     fields = ["position", "name", "edit_link"]
@@ -63,7 +65,7 @@ class DimensionInline(FrozenWhenPublished, admin.TabularInline):
         return format_html('<a href="{}">{}</a>', url, _("Edit items"))
 
 
-class ItemInline(FrozenWhenPublished, admin.StackedInline):
+class ItemInline(FrozenInline, admin.StackedInline):
     model = Item
     extra = 0
     fields = ["position", "kind", "prompt", "help_text", "reverse_scored"]
