@@ -90,6 +90,11 @@ class InstrumentAdmin(admin.ModelAdmin):
             return ["title", "slug", "kind", "agency", "introduction", "version", "is_starter"]
         return super().get_readonly_fields(request, obj)
 
+    def get_prepopulated_fields(self, request, obj=None):
+        if obj is not None and obj.is_frozen:
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         instrument = self.get_object(request, object_id)
         if instrument is not None and instrument.is_frozen and request.method == "GET":
