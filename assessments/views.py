@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Max, Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +13,8 @@ from assessments.forms import AgencyStartForm, PageForm
 from assessments.models import Attempt, Dimension, DimensionScore, Instrument, Item
 from assessments.recommend import recommended_topics
 from assessments.services import attempt_save_answers, attempt_submit, unanswered_scale_items
+
+HISTORY_PAGE_SIZE = 25
 
 
 def _dimensions(instrument):
@@ -32,7 +35,7 @@ def _can_answer_for_agency(user):
 
 def instrument_list(request):
     instruments = list(Instrument.objects.available_to(request.user).order_by("title", "-version"))
-    own = Attempt.objects.for_user(request.user).filter(instrument__kind=Instrument.Kind.PERSONAL)
+    own = Attempt.objects.for_user(request.user)
     last_dates = dict(
         own.submitted()
         .values("instrument__slug")
@@ -251,15 +254,16 @@ def results(request, pk):
 
 
 def history(request):
-    attempts = list(
+    attempts = (
         Attempt.objects.for_user(request.user)
         .personal()
         .select_related("instrument")
-        .order_by("-started_at")
+        .order_by("-started_at", "-pk")
     )
-    scores_by_attempt = _scores_by_attempt([a for a in attempts if a.is_submitted])
-    rows = [{"attempt": a, "scores": scores_by_attempt.get(a.pk, [])} for a in attempts]
-    return render(request, "assessments/history.html", {"rows": rows})
+    page_obj = Paginator(attempts, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    scores_by_attempt = _scores_by_attempt([a for a in page_obj if a.is_submitted])
+    rows = [{"attempt": a, "scores": scores_by_attempt.get(a.pk, [])} for a in page_obj]
+    return render(request, "assessments/history.html", {"rows": rows, "page_obj": page_obj})
 
 
 def shared_results(request, pk):

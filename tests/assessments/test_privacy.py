@@ -121,7 +121,7 @@ def test_history_and_results_make_the_same_queries_for_2_or_30_attempts(
 ):
     attempts = [take(worker, instrument, value=1 + n % 5) for n in range(count)]
     client = client_for(worker)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(10):
         assert client.get("/assessments/history/").status_code == 200
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(15):
         assert client.get(f"/assessments/attempt/{attempts[-1].pk}/results/").status_code == 200
