@@ -197,7 +197,7 @@ def _commitment_url(attempt):
         return None
 
 
-def _results_context(attempt):
+def _results_context(attempt, *, with_history=True):
     """Everything a results page shows, in a constant number of queries."""
     same = Attempt.objects.filter(instrument__slug=attempt.instrument.slug)
     if attempt.instrument.is_agency:
@@ -205,6 +205,9 @@ def _results_context(attempt):
     else:
         same = same.filter(user_id=attempt.user_id)
     history = list(same.submitted().order_by("submitted_at"))
+    if not with_history:
+        # Workers see the agency's latest result only, without the change since last time.
+        history = [a for a in history if a.pk == attempt.pk]
     scores_by_attempt = _scores_by_attempt(history)
     scores = scores_by_attempt.get(attempt.pk, [])
     earlier = [a for a in history if a.submitted_at < attempt.submitted_at]
@@ -293,8 +296,10 @@ def agency_results(request):
     )
     if not attempts:
         return render(request, "assessments/agency.html", {"latest": None})
-    context = _results_context(attempts[0])
+    sees_history = _agency_viewer(request.user)
+    context = _results_context(attempts[0], with_history=sees_history)
     context["latest"] = attempts[0]
-    context["sees_history"] = _agency_viewer(request.user)
-    context["reflections"] = context["reflections"] if context["sees_history"] else []
+    context["sees_history"] = sees_history
+    if not sees_history:
+        context["reflections"] = []
     return render(request, "assessments/agency.html", context)

@@ -29,7 +29,7 @@
       headers: { "X-Requested-With": "fetch" },
     }).then(function (response) {
       if (response.ok && status) {
-        status.textContent = status.dataset.saved || "Saved";
+        status.textContent = status.dataset.saved;
       }
     });
   }

@@ -89,3 +89,15 @@ def test_nobody_outside_the_agency_sees_it(client_for, stranger, agency_result):
         client_for(stranger).get(f"/assessments/attempt/{agency_result.pk}/results/").status_code
         == 404
     )
+
+
+def test_a_worker_sees_no_earlier_agency_results_but_a_supervisor_does(
+    client_for, worker, supervisor, agency_admin, agency_instrument, take
+):
+    take(agency_admin, agency_instrument, value=3, agency=agency_admin.agency)
+    take(agency_admin, agency_instrument, value=4, agency=agency_admin.agency)
+    worker_page = client_for(worker).get("/assessments/agency/").content.decode()
+    supervisor_page = client_for(supervisor).get("/assessments/agency/").content.decode()
+    # The table has a "Dimension" column, then one column per attempt shown.
+    assert supervisor_page.count('<th scope="col">') == 3
+    assert worker_page.count('<th scope="col">') == 2

@@ -191,3 +191,26 @@ def test_a_new_version_leaves_old_results_rendering(client_for, worker, instrume
     listing = client_for(worker).get("/assessments/").content.decode()
     assert f"/assessments/start/{copy.pk}/" in listing
     assert f"/assessments/start/{instrument.pk}/" not in listing
+
+
+def test_results_recommend_topics_of_the_two_lowest_dimensions(client_for, worker, take):
+    from learning.models import Topic
+    from tests.factories import build_instrument
+
+    instrument = build_instrument(dimensions=3, scale_items=1, reflection=False)
+    dimensions = list(instrument.dimensions.order_by("position"))
+    for dimension, slug in zip(dimensions, ["listening", "power-with", "policy"], strict=True):
+        dimension.topics.add(Topic.objects.create(slug=slug, name=slug.title()))
+    attempt = Attempt.objects.create(user=worker, instrument=instrument)
+    from assessments.services import attempt_save_answers, attempt_submit
+
+    items = {i.dimension_id: i.pk for i in Item.objects.filter(dimension__instrument=instrument)}
+    # Part 1 → 100, part 2 → 0, part 3 → 50: the two lowest are parts 2 and 3.
+    values = {items[dimensions[0].pk]: 5, items[dimensions[1].pk]: 1, items[dimensions[2].pk]: 3}
+    attempt_save_answers(attempt=attempt, values=values, texts={})
+    attempt_submit(attempt=attempt)
+    page = client_for(worker).get(f"/assessments/attempt/{attempt.pk}/results/").content.decode()
+    assert "Modules on these topics will appear here" in page
+    assert "<li>Power-With</li>" in page
+    assert "<li>Policy</li>" in page
+    assert "<li>Listening</li>" not in page
