@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from allyship.accounts.models import Agency
+from assessments.scoring import band_for
 
 
 class InstrumentQuerySet(models.QuerySet):
@@ -118,8 +119,6 @@ class Dimension(models.Model):
         return self.name
 
     def band_text(self, score):
-        from assessments.scoring import band_for
-
         return getattr(self, f"band_{band_for(score)}")
 
 

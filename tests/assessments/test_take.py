@@ -214,3 +214,14 @@ def test_results_recommend_topics_of_the_two_lowest_dimensions(client_for, worke
     assert "<li>Power-With</li>" in page
     assert "<li>Policy</li>" in page
     assert "<li>Listening</li>" not in page
+
+
+def test_results_offer_a_commitment_only_when_the_log_exists(
+    client_for, worker, instrument, take, settings
+):
+    attempt = take(worker, instrument)
+    url = f"/assessments/attempt/{attempt.pk}/results/"
+    assert "Turn this into a commitment" not in client_for(worker).get(url).content.decode()
+    settings.ROOT_URLCONF = "tests.assessments.urls_with_log"
+    page = client_for(worker).get(url).content.decode()
+    assert f'href="/log/commitments/new/?attempt={attempt.pk}"' in page
