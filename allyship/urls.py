@@ -14,5 +14,6 @@ urlpatterns = [
     # The language switcher is on the sign-in page too.
     path("i18n/setlang/", accounts_views.switch_language, name="set_language"),
     path("learning/", include("learning.urls")),
+    path("assessments/", include("assessments.urls")),
     path("admin/", admin.site.urls),
 ]

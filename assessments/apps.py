@@ -5,3 +5,22 @@ from django.utils.translation import gettext_lazy as _
 class AssessmentsConfig(AppConfig):
     name = "assessments"
     verbose_name = _("Self-assessments")
+
+    # Trainers author instruments; agency admins may read them. Attempts and answers are in no
+    # group's list: nobody reads them in the admin.
+    group_permissions = {
+        "Trainers": [
+            f"assessments.{action}_{model}"
+            for model in ("instrument", "dimension", "item", "stage")
+            for action in ("add", "change", "delete", "view")
+        ],
+        "Agency admins": [
+            f"assessments.view_{model}" for model in ("instrument", "dimension", "item", "stage")
+        ],
+    }
+
+    def ready(self):
+        from allyship.accounts import sharing
+        from assessments.models import Attempt
+
+        sharing.register(Attempt, owner_field="user")

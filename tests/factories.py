@@ -103,3 +103,67 @@ class LessonFactory(factory.django.DjangoModelFactory):
     order = factory.Sequence(lambda n: n)
     title = factory.Sequence(lambda n: f"Lesson {n}")
     body = "Some **Markdown**."
+# Self-assessments
+
+
+class InstrumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "assessments.Instrument"
+
+    title = factory.Sequence(lambda n: f"Allyship in my practice {n}")
+    slug = factory.Sequence(lambda n: f"instrument-{n}")
+    status = "published"
+
+
+class DimensionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "assessments.Dimension"
+
+    instrument = factory.SubFactory(InstrumentFactory)
+    position = factory.Sequence(lambda n: n)
+    slug = factory.Sequence(lambda n: f"dimension-{n}")
+    name = factory.Sequence(lambda n: f"Dimension {n}")
+    band_low = "Low band text"
+    band_middle = "Middle band text"
+    band_high = "High band text"
+
+
+class ItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "assessments.Item"
+
+    dimension = factory.SubFactory(DimensionFactory)
+    position = factory.Sequence(lambda n: n)
+    kind = "scale"
+    prompt = factory.Sequence(lambda n: f"Question {n}?")
+
+
+class AttemptFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "assessments.Attempt"
+
+    user = factory.SubFactory(UserFactory)
+    instrument = factory.SubFactory(InstrumentFactory)
+
+
+def build_instrument(*, dimensions=2, scale_items=2, reflection=True, **kwargs):
+    """A published instrument: each dimension has scale items (the last reverse-scored) and
+    optionally one reflection item."""
+    instrument = InstrumentFactory(**kwargs)
+    for d in range(dimensions):
+        dimension = DimensionFactory(instrument=instrument, position=d + 1, name=f"Part {d + 1}")
+        for i in range(scale_items):
+            ItemFactory(
+                dimension=dimension,
+                position=i + 1,
+                prompt=f"Scale {d + 1}.{i + 1}",
+                reverse_scored=i == scale_items - 1 and scale_items > 1,
+            )
+        if reflection:
+            ItemFactory(
+                dimension=dimension,
+                position=scale_items + 1,
+                kind="reflection",
+                prompt=f"Reflect {d + 1}",
+            )
+    return instrument
