@@ -11,6 +11,7 @@ admin.site.site_title = "Allyship"
 urlpatterns = [
     path("", teams_views.home, name="home"),
     path("accounts/", include("allyship.accounts.urls")),
+    path("log/", include("allyship.accountability.urls")),
     # The language switcher is on the sign-in page too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),

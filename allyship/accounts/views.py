@@ -1,14 +1,16 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from allyship.accounts import sharing
-from allyship.accounts.forms import SignInForm
+from allyship.accounts import personal_data, sharing
+from allyship.accounts.forms import DeleteMyDataForm, PreferencesForm, SignInForm
 
 
 class SignInView(auth_views.LoginView):
@@ -60,3 +62,63 @@ def locked_out(request, original_response=None, credentials=None):
     """Shown by django-axes after too many failed sign-ins (settings.AXES_LOCKOUT_CALLABLE)."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(request, "registration/locked_out.html", {"cooloff_minutes": minutes}, status=429)
+
+
+def preferences(request):
+    form = PreferencesForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your preferences are saved."))
+        return redirect("accounts:preferences")
+    return render(request, "accounts/preferences.html", {"form": form})
+
+
+def my_data(request):
+    """Download everything of mine, or delete my private data (DESIGN.md, promise 7)."""
+    sources = personal_data.sources()
+    return render(
+        request,
+        "accounts/my_data.html",
+        {
+            "delete_form": DeleteMyDataForm(),
+            "removes": [phrase for source in sources for phrase in source.removes],
+            "keeps": [phrase for source in sources for phrase in source.keeps],
+        },
+    )
+
+
+@require_POST
+def my_data_download(request):
+    stamp = timezone.localdate().isoformat()
+    response = HttpResponse(personal_data.export_zip(request.user), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="allyship-my-data-{stamp}.zip"'
+    return response
+
+
+def my_data_delete(request):
+    form = DeleteMyDataForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        removed = personal_data.erase_for(request.user)
+        request.session["personal_data_removed"] = {
+            what: count for what, count in removed.items() if count
+        }
+        return redirect("accounts:my_data_deleted")
+    sources = personal_data.sources()
+    return render(
+        request,
+        "accounts/my_data.html",
+        {
+            "delete_form": form,
+            "removes": [phrase for source in sources for phrase in source.removes],
+            "keeps": [phrase for source in sources for phrase in source.keeps],
+        },
+    )
+
+
+def my_data_deleted(request):
+    """What the deletion removed and what it kept; shown once, after the redirect."""
+    removed = request.session.pop("personal_data_removed", None)
+    if removed is None:
+        return redirect("accounts:my_data")
+    keeps = [phrase for source in personal_data.sources() for phrase in source.keeps]
+    return render(request, "accounts/my_data_deleted.html", {"removed": removed, "keeps": keeps})
