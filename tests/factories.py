@@ -72,3 +72,42 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     team = factory.SubFactory(TeamFactory)
     user = factory.SubFactory(UserFactory, agency=factory.SelfAttribute("..team.agency"))
     role = Membership.Role.MEMBER
+
+
+# Accountability log
+
+
+class EntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "accountability.Entry"
+
+    user = factory.SubFactory(UserFactory)
+    title = factory.Sequence(lambda n: f"Entry {n}")
+    what_happened = "I spoke over a parent in a meeting."
+    what_i_learned = "Listening first changes the whole conversation."
+    what_i_will_do_differently = "Ask before explaining."
+
+
+class CommitmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "accountability.Commitment"
+
+    user = factory.SubFactory(UserFactory)
+    text = factory.Sequence(lambda n: f"Commitment {n}: offer information in the family's format")
+    due_date = factory.Faker("date_between", start_date="+1d", end_date="+30d")
+
+
+class FollowUpFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "accountability.FollowUp"
+
+    commitment = factory.SubFactory(CommitmentFactory)
+    note = "Asked two families this week; both preferred a phone call."
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "accountability.Comment"
+
+    author = factory.SubFactory(UserFactory)
+    text = "Thank you for writing this down."

@@ -65,7 +65,9 @@ def locked_out(request, original_response=None, credentials=None):
 
 
 def preferences(request):
-    form = PreferencesForm(request.POST or None, instance=request.user)
+    # An unticked checkbox posts nothing, so an empty POST is still a submission.
+    data = request.POST if request.method == "POST" else None
+    form = PreferencesForm(data, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Your preferences are saved."))
