@@ -70,7 +70,8 @@ def test_a_follow_up_with_client_information_is_kept_for_review(client_for, work
 def test_closing_asks_what_changed_and_records_it(client_for, worker):
     commitment = CommitmentFactory(user=worker)
     client = client_for(worker)
-    assert "What changed?" in client.get(f"/log/commitments/{commitment.pk}/close/").content.decode()
+    form = client.get(f"/log/commitments/{commitment.pk}/close/").content.decode()
+    assert "What changed?" in form
     client.post(
         f"/log/commitments/{commitment.pk}/close/",
         {"status": "done", "closing_note": "Families now choose how they hear from me."},

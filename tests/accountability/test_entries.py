@@ -41,9 +41,7 @@ def test_the_equity_groups_named_in_the_source_text_are_seeded():
 
 def test_it_saves_an_entry_for_its_author(client_for, worker):
     group = EquityGroup.objects.get(name="Single-mother families")
-    response = client_for(worker).post(
-        "/log/entries/new/", entry_data(equity_groups=[group.pk])
-    )
+    response = client_for(worker).post("/log/entries/new/", entry_data(equity_groups=[group.pk]))
     entry = Entry.objects.get()
     assert response.status_code == 302
     assert response.url == f"/log/entries/{entry.pk}/"
@@ -66,9 +64,7 @@ def test_it_warns_about_client_information_and_keeps_the_text(client_for, worker
 
 def test_save_anyway_saves_the_text_as_written(client_for, worker):
     text = "A mother named Grace called me at 416-555-0199."
-    client_for(worker).post(
-        "/log/entries/new/", entry_data(what_happened=text, save_anyway="on")
-    )
+    client_for(worker).post("/log/entries/new/", entry_data(what_happened=text, save_anyway="on"))
     assert Entry.objects.get().what_happened == text
 
 

@@ -1,4 +1,4 @@
-"""Log entries and commitments are private, shared per item, and revocable: tested from every side."""
+"""Log entries and commitments: private, shared per item, revocable. Tested from every side."""
 
 import pytest
 
@@ -47,9 +47,7 @@ def test_the_owner_reaches_their_own_pages(client_for, worker, entry, commitment
 
 @pytest.mark.parametrize("persona", OTHERS)
 @pytest.mark.parametrize("url", OWNER_URLS)
-def test_nobody_else_reaches_the_owners_pages(
-    request, client_for, entry, commitment, persona, url
-):
+def test_nobody_else_reaches_the_owners_pages(request, client_for, entry, commitment, persona, url):
     sharing.share_item(item=entry)
     sharing.share_item(item=commitment)
     client = client_for(request.getfixturevalue(persona))
@@ -117,9 +115,10 @@ def test_revoking_hides_the_item_and_its_comments_from_the_supervisor(
     sharing.unshare_item(item=entry)
     assert client.get(f"/log/shared/entries/{entry.pk}/").status_code == 404
     assert "A private entry" not in client.get("/log/shared/").content.decode()
-    assert client.post(
-        f"/log/shared/entries/{entry.pk}/", {"comment-text": "Another"}
-    ).status_code == 404
+    assert (
+        client.post(f"/log/shared/entries/{entry.pk}/", {"comment-text": "Another"}).status_code
+        == 404
+    )
     # The author keeps the conversation.
     page = client_for(worker).get(f"/log/entries/{entry.pk}/").content.decode()
     assert "Thank you for this." in page
