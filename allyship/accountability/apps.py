@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -21,9 +22,10 @@ class AccountabilityConfig(AppConfig):
 
     def ready(self):
         from allyship.accountability import personal_data as own_data
-        from allyship.accountability.models import Commitment, Entry
+        from allyship.accountability.models import Commitment, Entry, seed_equity_groups
         from allyship.accounts import personal_data, sharing
 
+        post_migrate.connect(seed_equity_groups, sender=self, dispatch_uid="seed_equity_groups")
         sharing.register(Entry, owner_field="user")
         sharing.register(Commitment, owner_field="user")
         personal_data.register(

@@ -97,6 +97,7 @@ class CommentForm(ClientInfoCheckMixin, forms.ModelForm):
     class Meta:
         model = Comment
         fields = ["text"]
+        labels = {"text": _("Your comment")}
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
 

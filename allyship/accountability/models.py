@@ -11,6 +11,18 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# The equity-seeking groups the source text names, in its order (respectful, plural names).
+DEFAULT_EQUITY_GROUPS = [
+    _("African Canadian people"),
+    _("Immigrants and refugees"),
+    _("Indigenous peoples"),
+    _("2SLGBTQIA+ people"),
+    _("People with low incomes"),
+    _("Disabled people and people with mental health issues"),
+    _("Racialized people"),
+    _("Single-mother families"),
+]
+
 
 class EquityGroup(models.Model):
     """A community an entry concerns; trainers and agency admins keep the list in the admin."""
@@ -300,3 +312,16 @@ def new_comment_count(user) -> int:
         .exclude(author=user)
         .count()
     )
+
+
+def seed_equity_groups(**kwargs):
+    """Offer the default groups when the list is empty (a new database, or one flushed by tests).
+
+    The data migration seeds them once; this only fills an empty table, so groups an admin
+    renamed or hid are never brought back.
+    """
+    if not EquityGroup.objects.exists():
+        EquityGroup.objects.bulk_create(
+            EquityGroup(name=str(name), position=position)
+            for position, name in enumerate(DEFAULT_EQUITY_GROUPS, start=1)
+        )
