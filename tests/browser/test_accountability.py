@@ -61,7 +61,8 @@ def test_the_client_information_warning_keeps_the_text(page, site, sign_in, work
     page.get_by_label("What happened").fill("Called 416-555-0199 after the visit.")
     page.get_by_role("button", name="Save entry").click()
     assert "Check for client information" in page.locator("main").inner_text()
-    assert page.get_by_label("What happened").input_value() == "Called 416-555-0199 after the visit."
+    kept = page.get_by_label("What happened").input_value()
+    assert kept == "Called 416-555-0199 after the visit."
     page.get_by_label("save anyway").check()
     page.get_by_role("button", name="Save entry").click()
     assert page.get_by_role("heading", level=1).inner_text() == "A phone call"
