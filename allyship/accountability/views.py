@@ -123,13 +123,21 @@ def commitment_list(request):
     return render(request, "accountability/commitment_list.html", {"page_obj": page})
 
 
-def commitment_create(request):
-    """A new commitment, optionally made from where it came from (``?entry=<id>``).
+def _commitment_sources(user):
+    """Where a commitment may come from: query parameter (and field) -> where to look it up.
 
-    Each source is looked up among the signed-in person's own items, so a guessed id of someone
-    else's is simply ignored.
+    Each is a queryset of what the signed-in person may link to, so a guessed id of someone
+    else's item is simply ignored.
     """
-    sources = {"entry": _own_source(Entry, request.GET.get("entry"), request.user)}
+    return {"entry": Entry.objects.for_user(user)}
+
+
+def commitment_create(request):
+    """A new commitment, optionally made from an item (``?entry=<id>``) and linked to it."""
+    sources = {
+        field: _pick(queryset, request.GET.get(field))
+        for field, queryset in _commitment_sources(request.user).items()
+    }
     form = CommitmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         form.instance.user = request.user
@@ -139,16 +147,14 @@ def commitment_create(request):
         messages.success(request, _("Your commitment is saved. You'll find it in My log."))
         return redirect(commitment)
     return render(
-        request,
-        "accountability/commitment_form.html",
-        {"form": form, "source_entry": sources["entry"]},
+        request, "accountability/commitment_form.html", {"form": form, "sources": sources}
     )
 
 
-def _own_source(model, raw_pk, user):
+def _pick(queryset, raw_pk):
     if not raw_pk or not str(raw_pk).isdigit():
         return None
-    return model.objects.filter(pk=raw_pk, user=user).first()
+    return queryset.filter(pk=raw_pk).first()
 
 
 def commitment_detail(request, pk):
