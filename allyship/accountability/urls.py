@@ -13,6 +13,7 @@ urlpatterns = [
     path("commitments/", views.commitment_list, name="commitment_list"),
     path("commitments/new/", views.commitment_create, name="commitment_create"),
     path("commitments/<int:pk>/", views.commitment_detail, name="commitment_detail"),
+    path("commitments/<int:pk>/edit/", views.commitment_edit, name="commitment_edit"),
     path("commitments/<int:pk>/close/", views.commitment_close, name="commitment_close"),
     path("commitments/<int:pk>/reopen/", views.commitment_reopen, name="commitment_reopen"),
     path("shared/", views.shared_list, name="shared_list"),

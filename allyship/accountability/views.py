@@ -151,6 +151,20 @@ def commitment_create(request):
     )
 
 
+def commitment_edit(request, pk):
+    commitment = get_object_or_404(Commitment, pk=pk, user=request.user)
+    form = CommitmentForm(request.POST or None, instance=commitment)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your changes are saved."))
+        return redirect(commitment)
+    return render(
+        request,
+        "accountability/commitment_form.html",
+        {"form": form, "commitment": commitment, "sources": {}},
+    )
+
+
 def _pick(queryset, raw_pk):
     if not raw_pk or not str(raw_pk).isdigit():
         return None

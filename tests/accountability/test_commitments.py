@@ -129,3 +129,14 @@ def test_the_commitment_list_makes_a_constant_number_of_queries(
     with django_assert_max_num_queries(10):
         response = client.get("/log/commitments/")
     assert "1 follow-up" in response.content.decode()
+
+
+def test_the_author_can_change_what_and_when(client_for, worker):
+    commitment = CommitmentFactory(user=worker)
+    client_for(worker).post(
+        f"/log/commitments/{commitment.pk}/edit/",
+        {"text": "Ask at the first visit", "due_date": in_days(14)},
+    )
+    commitment.refresh_from_db()
+    assert commitment.text == "Ask at the first visit"
+    assert commitment.due_date == in_days(14)

@@ -1,10 +1,14 @@
 """Writing, reading, editing, deleting and finding log entries."""
 
 import datetime
+import io
 
 import pytest
+from django.core.management import call_command
+from django.test import override_settings
 
-from allyship.accountability.models import Entry, EquityGroup
+from allyship.accountability.models import Comment, Commitment, Entry, EquityGroup
+from allyship.accounts.models import User
 from tests.factories import EntryFactory
 
 pytestmark = pytest.mark.django_db
@@ -197,3 +201,13 @@ def test_the_log_makes_a_constant_number_of_queries(
     with django_assert_max_num_queries(14):
         response = client.get("/log/?q=parent&level=individual")
     assert len(response.context["page_obj"]) == min(how_many, 20)
+
+
+@override_settings(DEBUG=True)
+def test_the_demo_worker_has_a_log_and_running_seed_demo_again_adds_nothing():
+    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", stdout=io.StringIO())
+    worker = User.objects.get(email="worker@demo.allyship.test")
+    assert Entry.objects.for_user(worker).count() == 3
+    assert Commitment.objects.for_user(worker).overdue().count() == 1
+    assert Comment.objects.filter(entry__user=worker).count() == 1

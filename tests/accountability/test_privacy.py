@@ -33,6 +33,7 @@ OWNER_URLS = [
     "/log/entries/{entry}/edit/",
     "/log/entries/{entry}/delete/",
     "/log/commitments/{commitment}/",
+    "/log/commitments/{commitment}/edit/",
     "/log/commitments/{commitment}/close/",
 ]
 SHARED_URLS = ["/log/shared/entries/{entry}/", "/log/shared/commitments/{commitment}/"]
@@ -194,3 +195,33 @@ def test_the_admin_never_shows_log_text(client_for, entry, commitment):
 def test_trainers_and_agency_admins_may_edit_the_equity_groups(client_for, trainer, agency_admin):
     for person in (trainer, agency_admin):
         assert client_for(person).get("/admin/accountability/equitygroup/").status_code == 200
+
+
+def test_deleting_a_shared_entry_removes_it_from_the_supervisor(
+    client_for, worker, supervisor, entry
+):
+    sharing.share_item(item=entry)
+    client_for(worker).post(f"/log/entries/{entry.pk}/delete/")
+    assert "A private entry" not in client_for(supervisor).get("/log/shared/").content.decode()
+    assert client_for(supervisor).get(f"/log/shared/entries/{entry.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize("persona", OTHERS)
+def test_nobody_else_can_post_to_the_owners_pages(request, client_for, entry, commitment, persona):
+    sharing.share_item(item=entry)
+    sharing.share_item(item=commitment)
+    client = client_for(request.getfixturevalue(persona))
+    assert client.post(f"/log/entries/{entry.pk}/delete/").status_code == 404
+    assert client.post(f"/log/commitments/{commitment.pk}/reopen/").status_code == 404
+    assert (
+        client.post(f"/log/commitments/{commitment.pk}/", {"comment-text": "Sneaky"}).status_code
+        == 404
+    )
+    assert (
+        client.post(
+            f"/accounts/share/accountability.entry/{entry.pk}/", {"action": "unshare"}
+        ).status_code
+        == 404
+    )
+    assert entry.__class__.objects.filter(pk=entry.pk).exists()
+    assert not Comment.objects.exists()
