@@ -44,9 +44,21 @@ class EquityGroup(models.Model):
         return self.name
 
 
+def _new_comments_count(owner):
+    return models.Count(
+        "comments",
+        filter=Q(comments__seen_by_owner_at__isnull=True) & ~Q(comments__author=owner),
+        distinct=True,
+    )
+
+
 class EntryQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(user=user)
+
+    def with_new_comment_counts(self, owner):
+        """Annotate ``new_comments``: others' comments ``owner`` hasn't opened yet."""
+        return self.annotate(new_comments=_new_comments_count(owner))
 
     def search(self, words):
         """Entries whose text holds every word (in any field), case-insensitively."""
@@ -115,6 +127,9 @@ class CommitmentQuerySet(models.QuerySet):
 
     def open(self):
         return self.filter(status=Commitment.Status.OPEN)
+
+    def with_new_comment_counts(self, owner):
+        return self.annotate(new_comments=_new_comments_count(owner))
 
     def overdue(self, today=None):
         return self.open().filter(due_date__lt=today or timezone.localdate())

@@ -43,7 +43,13 @@ def _shared_ids(model, ids):
 def log(request):
     """The person's log, newest first, with filters, search and what is overdue."""
     filters = LogFilterForm(request.GET or None)
-    entries = filters.filter(Entry.objects.for_user(request.user)).prefetch_related("equity_groups")
+    entries = (
+        filters.filter(Entry.objects.for_user(request.user))
+        .with_new_comment_counts(request.user)
+        .prefetch_related("equity_groups")
+        # Explicit: Meta.ordering doesn't apply to a query with an aggregate.
+        .order_by("-date", "-created_at", "-pk")
+    )
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
     shared = _shared_ids(Entry, [entry.pk for entry in page])
     query = request.GET.copy()
@@ -117,7 +123,8 @@ def commitment_list(request):
         Commitment.objects.for_user(request.user)
         .open_first()
         .select_related("entry")
-        .annotate(follow_up_count=Count("follow_ups"))
+        .annotate(follow_up_count=Count("follow_ups", distinct=True))
+        .with_new_comment_counts(request.user)
     )
     page = Paginator(commitments, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "accountability/commitment_list.html", {"page_obj": page})

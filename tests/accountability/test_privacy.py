@@ -225,3 +225,16 @@ def test_nobody_else_can_post_to_the_owners_pages(request, client_for, entry, co
     )
     assert entry.__class__.objects.filter(pk=entry.pk).exists()
     assert not Comment.objects.exists()
+
+
+def test_the_log_and_commitment_list_point_the_author_to_new_comments(
+    client_for, worker, supervisor, entry, commitment
+):
+    CommentFactory(entry=entry, author=supervisor)
+    CommentFactory(entry=entry, author=supervisor)
+    CommentFactory(commitment=commitment, author=supervisor)
+    client = client_for(worker)
+    assert "2 new comments" in client.get("/log/").content.decode()
+    assert "1 new comment" in client.get("/log/commitments/").content.decode()
+    client.get(f"/log/entries/{entry.pk}/")
+    assert "new comment" not in client.get("/log/").content.decode()
