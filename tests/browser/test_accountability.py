@@ -1,7 +1,7 @@
 import pytest
 
 from allyship.accountability.models import Commitment
-from tests.factories import CommitmentFactory
+from tests.factories import CommentFactory, CommitmentFactory, EntryFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -68,12 +68,18 @@ def test_the_client_information_warning_keeps_the_text(page, site, sign_in, work
     assert page.get_by_role("heading", level=1).inner_text() == "A phone call"
 
 
-def test_commitment_and_my_data_pages_are_accessible(
-    page, site, sign_in, assert_accessible, worker, password
+def test_log_commitment_and_my_data_pages_are_accessible(
+    page, site, sign_in, assert_accessible, worker, supervisor, password
 ):
     commitment = CommitmentFactory(user=worker, text="Ask families which format they prefer")
     CommitmentFactory(user=worker, text="An overdue one", due_date="2020-01-01")
+    entry = EntryFactory(user=worker, title="Listened before explaining")
+    CommentFactory(entry=entry, author=supervisor, text="Well noticed.")
     sign_in("robin@maple.example", password)
+    page.goto(f"{site}/log/?q=listened")
+    main = page.locator("main").inner_text()
+    assert "Overdue commitments" in main and "1 new comment" in main
+    assert_accessible()
     page.goto(f"{site}/log/commitments/")
     assert "Overdue" in page.locator("main").inner_text()
     assert_accessible()
