@@ -30,6 +30,7 @@ messages: install
 run: db messages
 	$(DEV) $(PY) manage.py migrate --noinput
 	$(DEV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(DEV) $(PY) manage.py load_starter_content
 	$(DEV) $(PY) manage.py seed_demo
 	@echo "Serving on http://127.0.0.1:8000 (Ctrl-C to stop)"
 	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "allyship.accounts",
     "learning",
     "assessments",
+    "allyship.accountability",
     "allyship.teams",
     "django.contrib.admin",
     "django.contrib.auth",

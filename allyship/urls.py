@@ -11,6 +11,7 @@ urlpatterns = [
     path("", teams_views.home, name="home"),
     path("accounts/", include("allyship.accounts.urls")),
     path("teams/", include("allyship.teams.urls")),
+    path("log/", include("allyship.accountability.urls")),
     # The language switcher is on the sign-in page too.
     path("i18n/setlang/", accounts_views.switch_language, name="set_language"),
     path("learning/", include("learning.urls")),

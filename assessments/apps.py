@@ -20,7 +20,14 @@ class AssessmentsConfig(AppConfig):
     }
 
     def ready(self):
-        from allyship.accounts import sharing
+        from allyship.accounts import personal_data, sharing
+        from assessments import personal_data as own_data
         from assessments.models import Attempt
 
         sharing.register(Attempt, owner_field="user")
+        personal_data.register(
+            "assessments",
+            exporter=own_data.export,
+            eraser=own_data.erase,
+            removes=[_("self-assessment answers, reflections and scores")],
+        )

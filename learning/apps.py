@@ -18,7 +18,14 @@ class LearningConfig(AppConfig):
     }
 
     def ready(self):
-        from allyship.accounts import sharing
+        from allyship.accounts import personal_data, sharing
+        from learning import personal_data as own_data
         from learning.models import ReflectionResponse
 
         sharing.register(ReflectionResponse, owner_field="user")
+        personal_data.register(
+            "learning",
+            exporter=own_data.export,
+            eraser=own_data.erase,
+            removes=[_("module reflections"), _("knowledge-check answers")],
+        )

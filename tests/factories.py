@@ -103,6 +103,8 @@ class LessonFactory(factory.django.DjangoModelFactory):
     order = factory.Sequence(lambda n: n)
     title = factory.Sequence(lambda n: f"Lesson {n}")
     body = "Some **Markdown**."
+
+
 # Self-assessments
 
 
@@ -167,3 +169,42 @@ def build_instrument(*, dimensions=2, scale_items=2, reflection=True, **kwargs):
                 prompt=f"Reflect {d + 1}",
             )
     return instrument
+
+
+# Accountability log
+
+
+class EntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "accountability.Entry"
+
+    user = factory.SubFactory(UserFactory)
+    title = factory.Sequence(lambda n: f"Entry {n}")
+    what_happened = "I spoke over a parent in a meeting."
+    what_i_learned = "Listening first changes the whole conversation."
+    what_i_will_do_differently = "Ask before explaining."
+
+
+class CommitmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "accountability.Commitment"
+
+    user = factory.SubFactory(UserFactory)
+    text = factory.Sequence(lambda n: f"Commitment {n}: offer information in the family's format")
+    due_date = factory.Faker("date_between", start_date="+1d", end_date="+30d")
+
+
+class FollowUpFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "accountability.FollowUp"
+
+    commitment = factory.SubFactory(CommitmentFactory)
+    note = "Asked two families this week; both preferred a phone call."
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "accountability.Comment"
+
+    author = factory.SubFactory(UserFactory)
+    text = "Thank you for writing this down."

@@ -28,6 +28,22 @@ class AccountsConfig(AppConfig):
     }
 
     def ready(self):
+        from allyship.accounts import personal_data
         from allyship.accounts.roles import sync_group_permissions
+
+        personal_data.register(
+            "accounts",
+            exporter=personal_data.export_accounts,
+            eraser=personal_data.erase_accounts,
+            removes=[_("the record of what you shared and who saw it")],
+            keeps=[
+                _("your account: name, email address, language and agency"),
+                _("your team memberships"),
+                _(
+                    "participation facts your supervisor sees: what was assigned, started, "
+                    "completed or overdue, and when"
+                ),
+            ],
+        )
 
         post_migrate.connect(sync_group_permissions, dispatch_uid="accounts_sync_group_permissions")

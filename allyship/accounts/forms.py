@@ -3,6 +3,8 @@ from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from allyship.accounts.models import User
+
 DEMO_EMAIL_DOMAIN = "@demo.allyship.test"
 
 
@@ -35,3 +37,27 @@ class ProfileForm(forms.Form):
     preferred_language = forms.ChoiceField(
         label=_("Preferred language"), choices=settings.LANGUAGES
     )
+
+
+class PreferencesForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["wants_reminders"]
+
+
+class DeleteMyDataForm(forms.Form):
+    """Deleting private data can't be undone, so the person types a word to confirm."""
+
+    confirmation = forms.CharField(
+        label=_("To confirm, type the word: delete"),
+        max_length=50,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+    def clean_confirmation(self):
+        typed = self.cleaned_data["confirmation"].strip().lower()
+        if typed not in {"delete", str(_("delete")).lower()}:
+            raise forms.ValidationError(
+                _("Type the word “delete” to confirm. Nothing has been deleted.")
+            )
+        return typed

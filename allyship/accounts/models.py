@@ -103,6 +103,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Can sign in to the administration pages."),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    wants_reminders = models.BooleanField(
+        _("email me reminders"),
+        default=True,
+        help_text=_("A short email when a commitment is due soon or overdue."),
+    )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
 
     objects = UserManager()

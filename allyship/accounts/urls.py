@@ -27,4 +27,9 @@ urlpatterns = [
     ),
     path("keepalive/", views.keepalive, name="keepalive"),
     path("share/<str:key>/<int:pk>/", views.share_toggle, name="share_toggle"),
+    path("preferences/", views.preferences, name="preferences"),
+    path("my-data/", views.my_data, name="my_data"),
+    path("my-data/download/", views.my_data_download, name="my_data_download"),
+    path("my-data/delete/", views.my_data_delete, name="my_data_delete"),
+    path("my-data/deleted/", views.my_data_deleted, name="my_data_deleted"),
 ]

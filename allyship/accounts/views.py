@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
-from allyship.accounts import sharing
-from allyship.accounts.forms import SignInForm
+from allyship.accounts import personal_data, sharing
+from allyship.accounts.forms import DeleteMyDataForm, PreferencesForm, SignInForm
 from allyship.accounts.models import PasswordResetRequest
 
 
@@ -103,3 +103,65 @@ def switch_language(request):
         request.user.preferred_language = language
         request.user.save(update_fields=["preferred_language"])
     return response
+
+
+def preferences(request):
+    # An unticked checkbox posts nothing, so an empty POST is still a submission.
+    data = request.POST if request.method == "POST" else None
+    form = PreferencesForm(data, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your preferences are saved."))
+        return redirect("accounts:preferences")
+    return render(request, "accounts/preferences.html", {"form": form})
+
+
+def my_data(request):
+    """Download everything of mine, or delete my private data (DESIGN.md, promise 7)."""
+    sources = personal_data.sources()
+    return render(
+        request,
+        "accounts/my_data.html",
+        {
+            "delete_form": DeleteMyDataForm(),
+            "removes": [phrase for source in sources for phrase in source.removes],
+            "keeps": [phrase for source in sources for phrase in source.keeps],
+        },
+    )
+
+
+@require_POST
+def my_data_download(request):
+    stamp = timezone.localdate().isoformat()
+    response = HttpResponse(personal_data.export_zip(request.user), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="allyship-my-data-{stamp}.zip"'
+    return response
+
+
+def my_data_delete(request):
+    form = DeleteMyDataForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        removed = personal_data.erase_for(request.user)
+        request.session["personal_data_removed"] = {
+            what: count for what, count in removed.items() if count
+        }
+        return redirect("accounts:my_data_deleted")
+    sources = personal_data.sources()
+    return render(
+        request,
+        "accounts/my_data.html",
+        {
+            "delete_form": form,
+            "removes": [phrase for source in sources for phrase in source.removes],
+            "keeps": [phrase for source in sources for phrase in source.keeps],
+        },
+    )
+
+
+def my_data_deleted(request):
+    """What the deletion removed and what it kept; shown once, after the redirect."""
+    removed = request.session.pop("personal_data_removed", None)
+    if removed is None:
+        return redirect("accounts:my_data")
+    keeps = [phrase for source in personal_data.sources() for phrase in source.keeps]
+    return render(request, "accounts/my_data_deleted.html", {"removed": removed, "keeps": keeps})

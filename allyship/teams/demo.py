@@ -5,6 +5,7 @@ import os
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from allyship.accountability.demo import seed_demo_log
 from allyship.accounts.models import (
     AGENCY_ADMINS_GROUP,
     TRAINERS_GROUP,
@@ -87,4 +88,5 @@ def seed_demo_agency():
     join(family, admin, Membership.Role.SUPERVISOR)
     for name in OTHER_TEAM:
         join(family, _person(agency, _slug(name), name))
+    seed_demo_log(worker=worker, supervisor=supervisor)
     return agency

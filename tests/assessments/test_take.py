@@ -216,12 +216,8 @@ def test_results_recommend_topics_of_the_two_lowest_dimensions(client_for, worke
     assert "<li>Listening</li>" not in page
 
 
-def test_results_offer_a_commitment_only_when_the_log_exists(
-    client_for, worker, instrument, take, settings
-):
+def test_results_offer_to_turn_them_into_a_commitment(client_for, worker, instrument, take):
     attempt = take(worker, instrument)
-    url = f"/assessments/attempt/{attempt.pk}/results/"
-    assert "Turn this into a commitment" not in client_for(worker).get(url).content.decode()
-    settings.ROOT_URLCONF = "tests.assessments.urls_with_log"
-    page = client_for(worker).get(url).content.decode()
+    page = client_for(worker).get(f"/assessments/attempt/{attempt.pk}/results/").content.decode()
+    assert "Turn this into a commitment" in page
     assert f'href="/log/commitments/new/?attempt={attempt.pk}"' in page

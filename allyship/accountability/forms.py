@@ -1,0 +1,143 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from allyship.accountability.models import Comment, Commitment, Entry, EquityGroup, FollowUp
+from allyship.accounts.client_info import ClientInfoCheckMixin
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class EntryForm(ClientInfoCheckMixin, forms.ModelForm):
+    client_info_fields = ("title", "what_happened", "what_i_learned", "what_i_will_do_differently")
+
+    class Meta:
+        model = Entry
+        fields = [
+            "kind",
+            "date",
+            "title",
+            "what_happened",
+            "what_i_learned",
+            "what_i_will_do_differently",
+            "level",
+            "equity_groups",
+        ]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "level": forms.RadioSelect,
+            "date": DateInput(),
+            "equity_groups": forms.CheckboxSelectMultiple,
+            "what_happened": forms.Textarea(attrs={"rows": 4}),
+            "what_i_learned": forms.Textarea(attrs={"rows": 3}),
+            "what_i_will_do_differently": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Groups no longer offered stay ticked on the entries that already name them.
+        offered = EquityGroup.objects.filter(is_active=True)
+        if self.instance.pk:
+            offered = offered | EquityGroup.objects.filter(entry=self.instance)
+        self.fields["equity_groups"].queryset = offered.distinct()
+
+
+class CommitmentForm(ClientInfoCheckMixin, forms.ModelForm):
+    client_info_fields = ("text",)
+
+    class Meta:
+        model = Commitment
+        fields = ["text", "due_date"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3}), "due_date": DateInput()}
+
+
+class FollowUpForm(ClientInfoCheckMixin, forms.ModelForm):
+    client_info_fields = ("note",)
+    prefix = "follow_up"
+
+    class Meta:
+        model = FollowUp
+        fields = ["date", "note"]
+        labels = {"note": _("How is it going?")}
+        widgets = {"date": DateInput(), "note": forms.Textarea(attrs={"rows": 3})}
+
+
+class CloseCommitmentForm(ClientInfoCheckMixin, forms.ModelForm):
+    client_info_fields = ("closing_note",)
+
+    status = forms.ChoiceField(
+        label=_("How did it end?"),
+        choices=[
+            (Commitment.Status.DONE, _("Done: I did it")),
+            (Commitment.Status.DROPPED, _("Dropped: I'm letting it go")),
+        ],
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = Commitment
+        fields = ["status", "closing_note"]
+        widgets = {"closing_note": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"closing_note": ""}
+
+    def save(self, commit=True):
+        self.instance.closed_at = timezone.now()
+        return super().save(commit=commit)
+
+
+class CommentForm(ClientInfoCheckMixin, forms.ModelForm):
+    client_info_fields = ("text",)
+    prefix = "comment"
+
+    class Meta:
+        model = Comment
+        fields = ["text"]
+        labels = {"text": _("Your comment")}
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+
+class LogFilterForm(forms.Form):
+    """The log's filters, read from the query string; every field is optional."""
+
+    q = forms.CharField(label=_("Search"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("All kinds")), *Entry.Kind.choices], required=False
+    )
+    level = forms.ChoiceField(
+        label=_("Level"), choices=[("", _("All levels")), *Entry.Level.choices], required=False
+    )
+    group = forms.ModelChoiceField(
+        label=_("Equity-seeking group"),
+        queryset=EquityGroup.objects.all(),
+        empty_label=_("All groups"),
+        required=False,
+    )
+    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("To"), required=False, widget=DateInput())
+
+    def filter(self, entries):
+        if not self.is_valid():
+            return entries
+        data = self.cleaned_data
+        if data["q"]:
+            entries = entries.search(data["q"])
+        if data["kind"]:
+            entries = entries.filter(kind=data["kind"])
+        if data["level"]:
+            entries = entries.filter(level=data["level"])
+        if data["group"]:
+            entries = entries.filter(equity_groups=data["group"])
+        if data["date_from"]:
+            entries = entries.filter(date__gte=data["date_from"])
+        if data["date_to"]:
+            entries = entries.filter(date__lte=data["date_to"])
+        return entries
+
+    @property
+    def is_filtered(self):
+        return self.is_valid() and any(self.cleaned_data.values())
