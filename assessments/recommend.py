@@ -1,9 +1,6 @@
-"""Which learning topics (and, once the learning app has modules, which modules) to suggest.
+"""What to learn next: modules on the topics of an attempt's two lowest dimensions."""
 
-The boundary with ``learning`` is this one function: it reads ``learning.models.Topic`` only.
-"""
-
-from learning.models import Topic
+from learning.models import Module, ModuleCompletion, Topic
 
 
 def recommended_topics(attempt, scores):
@@ -16,4 +13,15 @@ def recommended_topics(attempt, scores):
         Topic.objects.filter(dimensions__in=[row.dimension_id for row in lowest])
         .distinct()
         .order_by("name")
+    )
+
+
+def recommended_modules(user, topics):
+    """Published modules the person may take on those topics, not yet completed (one query)."""
+    return list(
+        Module.objects.available_to(user)
+        .filter(topics__in=topics)
+        .exclude(pk__in=ModuleCompletion.objects.filter(user=user).values("module_id"))
+        .distinct()
+        .order_by("title")
     )

@@ -11,7 +11,7 @@ from allyship.accounts import sharing
 from assessments import charts
 from assessments.forms import AgencyStartForm, PageForm
 from assessments.models import Attempt, Dimension, DimensionScore, Instrument, Item
-from assessments.recommend import recommended_topics
+from assessments.recommend import recommended_modules, recommended_topics
 from assessments.services import attempt_save_answers, attempt_submit, unanswered_scale_items
 
 HISTORY_PAGE_SIZE = 25
@@ -235,13 +235,15 @@ def _results_context(attempt, *, with_history=True):
         .select_related("item__dimension")
         .order_by("item__dimension__position", "item__position")
     )
+    topics = recommended_topics(attempt, scores)
     return {
         "attempt": attempt,
         "rows": dimension_rows,
         "chart": charts.line_chart(series),
         "series": series,
         "history": history,
-        "topics": recommended_topics(attempt, scores),
+        "topics": topics,
+        "modules": recommended_modules(attempt.user, topics),
         "reflections": reflections,
     }
 

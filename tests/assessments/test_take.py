@@ -210,7 +210,7 @@ def test_results_recommend_topics_of_the_two_lowest_dimensions(client_for, worke
     attempt_save_answers(attempt=attempt, values=values, texts={})
     attempt_submit(attempt=attempt)
     page = client_for(worker).get(f"/assessments/attempt/{attempt.pk}/results/").content.decode()
-    assert "Modules on these topics will appear here" in page
+    assert "No modules to suggest on these themes right now" in page
     assert "<li>Power-With</li>" in page
     assert "<li>Policy</li>" in page
     assert "<li>Listening</li>" not in page
@@ -221,3 +221,26 @@ def test_results_offer_to_turn_them_into_a_commitment(client_for, worker, instru
     page = client_for(worker).get(f"/assessments/attempt/{attempt.pk}/results/").content.decode()
     assert "Turn this into a commitment" in page
     assert f'href="/log/commitments/new/?attempt={attempt.pk}"' in page
+
+
+def test_results_recommend_modules_on_the_lowest_dimensions_not_yet_completed(
+    client_for, worker, instrument, take
+):
+    from learning.models import ModuleCompletion
+    from tests.factories import ModuleFactory, TopicFactory
+
+    topic = TopicFactory(name="Listening")
+    for dimension in instrument.dimensions.all():
+        dimension.topics.add(topic)
+    wanted = ModuleFactory(title="Listening to families")
+    wanted.topics.add(topic)
+    done = ModuleFactory(title="Already finished")
+    done.topics.add(topic)
+    ModuleCompletion.objects.create(user=worker, module=done, completed_on="2026-01-05")
+    draft = ModuleFactory(title="Still a draft", status="draft")
+    draft.topics.add(topic)
+    attempt = take(worker, instrument)
+    page = client_for(worker).get(f"/assessments/attempt/{attempt.pk}/results/").content.decode()
+    assert f'href="{wanted.get_absolute_url()}"' in page
+    assert "Already finished" not in page
+    assert "Still a draft" not in page
