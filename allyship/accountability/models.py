@@ -160,11 +160,26 @@ class Commitment(models.Model):
     text = models.TextField(_("what I will do"))
     due_date = models.DateField(_("by when"))
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.OPEN)
-    # Where the commitment came from. A module and an assessment attempt are linked the same way
-    # (nullable foreign keys) once those apps exist below this one.
+    # Where the commitment came from, if anywhere: a log entry, a module, a self-assessment.
     entry = models.ForeignKey(
         Entry,
         verbose_name=_("log entry"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="commitments",
+    )
+    module = models.ForeignKey(
+        "learning.Module",
+        verbose_name=_("module"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="commitments",
+    )
+    attempt = models.ForeignKey(
+        "assessments.Attempt",
+        verbose_name=_("self-assessment"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

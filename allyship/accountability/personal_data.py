@@ -29,6 +29,8 @@ def export(user) -> dict[str, list[dict]]:
             "due_date": commitment.due_date,
             "status": commitment.get_status_display(),
             "entry_id": commitment.entry_id,
+            "module_id": commitment.module_id,
+            "attempt_id": commitment.attempt_id,
             "what_changed": commitment.closing_note,
             "closed_at": commitment.closed_at,
             "created_at": commitment.created_at,

@@ -19,6 +19,8 @@ from allyship.accountability.forms import (
 from allyship.accountability.models import Commitment, Entry
 from allyship.accounts import sharing
 from allyship.accounts.models import Share
+from assessments.models import Attempt
+from learning.models import Module
 
 PAGE_SIZE = 20
 
@@ -136,11 +138,19 @@ def _commitment_sources(user):
     Each is a queryset of what the signed-in person may link to, so a guessed id of someone
     else's item is simply ignored.
     """
-    return {"entry": Entry.objects.for_user(user)}
+    return {
+        "entry": Entry.objects.for_user(user),
+        "module": Module.objects.available_to(user),
+        "attempt": Attempt.objects.for_user(user).submitted().select_related("instrument"),
+    }
 
 
 def commitment_create(request):
-    """A new commitment, optionally made from an item (``?entry=<id>``) and linked to it."""
+    """A new commitment, optionally made from an item and linked to it.
+
+    ``?entry=<id>``, ``?module=<id>`` or ``?attempt=<id>`` (assessment results and a module's
+    completion link here by URL name).
+    """
     sources = {
         field: _pick(queryset, request.GET.get(field))
         for field, queryset in _commitment_sources(request.user).items()

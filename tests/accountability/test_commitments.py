@@ -6,7 +6,14 @@ import pytest
 from django.utils import timezone
 
 from allyship.accountability.models import Commitment, FollowUp
-from tests.factories import CommitmentFactory, EntryFactory, FollowUpFactory
+from tests.factories import (
+    AttemptFactory,
+    CommitmentFactory,
+    EntryFactory,
+    FollowUpFactory,
+    ModuleFactory,
+    build_instrument,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -140,3 +147,34 @@ def test_the_author_can_change_what_and_when(client_for, worker):
     commitment.refresh_from_db()
     assert commitment.text == "Ask at the first visit"
     assert commitment.due_date == in_days(14)
+
+
+def test_it_makes_a_commitment_from_a_module(client_for, worker):
+    module = ModuleFactory(title="Power with families")
+    client = client_for(worker)
+    form = client.get(f"/log/commitments/new/?module={module.pk}").content.decode()
+    assert "From the module “Power with families”." in form
+    client.post(
+        f"/log/commitments/new/?module={module.pk}",
+        {"text": "Explain my role in plain words", "due_date": in_days(7)},
+    )
+    assert Commitment.objects.get().module == module
+
+
+def test_it_makes_a_commitment_from_my_results_but_not_from_someone_elses(
+    client_for, worker, teammate
+):
+    instrument = build_instrument(dimensions=1, scale_items=1, title="Allyship in my practice")
+    mine = AttemptFactory(user=worker, instrument=instrument, submitted_at=timezone.now())
+    theirs = AttemptFactory(user=teammate, instrument=instrument, submitted_at=timezone.now())
+    client = client_for(worker)
+    form = client.get(f"/log/commitments/new/?attempt={mine.pk}").content.decode()
+    assert "From your self-assessment “Allyship in my practice”" in form
+    assert (
+        "From your self-assessment"
+        not in client.get(f"/log/commitments/new/?attempt={theirs.pk}").content.decode()
+    )
+    client.post(
+        f"/log/commitments/new/?attempt={theirs.pk}", {"text": "Listen", "due_date": in_days(3)}
+    )
+    assert Commitment.objects.get().attempt is None
