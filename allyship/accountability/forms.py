@@ -1,9 +1,12 @@
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from allyship.accountability.models import Comment, Commitment, Entry, EquityGroup, FollowUp
 from allyship.accounts.client_info import ClientInfoCheckMixin
+from assessments.models import Attempt
+from learning.models import Module
 
 
 class DateInput(forms.DateInput):
@@ -27,6 +30,8 @@ class EntryForm(ClientInfoCheckMixin, forms.ModelForm):
             "what_i_will_do_differently",
             "level",
             "equity_groups",
+            "module",
+            "attempt",
         ]
         widgets = {
             "kind": forms.RadioSelect,
@@ -38,8 +43,17 @@ class EntryForm(ClientInfoCheckMixin, forms.ModelForm):
             "what_i_will_do_differently": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only the person's own attempts, and modules open to them, can be linked.
+        self.fields["module"].queryset = Module.objects.available_to(user)
+        self.fields["attempt"].queryset = (
+            Attempt.objects.for_user(user).submitted().select_related("instrument")
+        )
+        self.fields["attempt"].label_from_instance = lambda attempt: (
+            _("%(title)s, %(date)s")
+            % {"title": attempt.instrument.title, "date": date_format(attempt.submitted_at)}
+        )
         # Groups no longer offered stay ticked on the entries that already name them.
         offered = EquityGroup.objects.filter(is_active=True)
         if self.instance.pk:

@@ -100,6 +100,23 @@ class Entry(models.Model):
     what_i_learned = models.TextField(_("what I learned"), blank=True)
     what_i_will_do_differently = models.TextField(_("what I will do differently"), blank=True)
     level = models.CharField(_("level"), max_length=20, choices=Level, default=Level.INDIVIDUAL)
+    # Optional: the module or self-assessment of the author's that this entry is about.
+    module = models.ForeignKey(
+        "learning.Module",
+        verbose_name=_("related module"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    attempt = models.ForeignKey(
+        "assessments.Attempt",
+        verbose_name=_("related self-assessment"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     equity_groups = models.ManyToManyField(
         EquityGroup, verbose_name=_("equity-seeking groups concerned"), blank=True
     )

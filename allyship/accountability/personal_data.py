@@ -17,6 +17,8 @@ def export(user) -> dict[str, list[dict]]:
             "what_i_learned": entry.what_i_learned,
             "what_i_will_do_differently": entry.what_i_will_do_differently,
             "equity_groups": [group.name for group in entry.equity_groups.all()],
+            "module_id": entry.module_id,
+            "attempt_id": entry.attempt_id,
             "created_at": entry.created_at,
             "updated_at": entry.updated_at,
         }

@@ -71,7 +71,7 @@ def log(request):
 
 
 def entry_create(request):
-    form = EntryForm(request.POST or None)
+    form = EntryForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         form.instance.user = request.user
         entry = form.save()
@@ -82,7 +82,7 @@ def entry_create(request):
 
 def entry_edit(request, pk):
     entry = get_object_or_404(Entry, pk=pk, user=request.user)
-    form = EntryForm(request.POST or None, instance=entry)
+    form = EntryForm(request.POST or None, instance=entry, user=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Your changes are saved."))
@@ -93,7 +93,11 @@ def entry_edit(request, pk):
 def entry_detail(request, pk):
     """The author's view of an entry; a POST adds the author's reply to the comments."""
     entry = get_object_or_404(
-        Entry.objects.prefetch_related("equity_groups", "commitments"), pk=pk, user=request.user
+        Entry.objects.select_related("module", "attempt__instrument").prefetch_related(
+            "equity_groups", "commitments"
+        ),
+        pk=pk,
+        user=request.user,
     )
     form = CommentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -6,6 +6,7 @@ import io
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
+from django.utils import timezone
 
 from allyship.accountability.models import Comment, Commitment, Entry, EquityGroup
 from allyship.accounts.models import User
@@ -211,3 +212,32 @@ def test_the_demo_worker_has_a_log_and_running_seed_demo_again_adds_nothing():
     assert Entry.objects.for_user(worker).count() == 3
     assert Commitment.objects.for_user(worker).overdue().count() == 1
     assert Comment.objects.filter(entry__user=worker).count() == 1
+
+
+def test_an_entry_can_link_my_results_and_a_module_but_not_someone_elses(
+    client_for, worker, teammate
+):
+    from tests.factories import AttemptFactory, ModuleFactory, build_instrument
+
+    instrument = build_instrument(dimensions=1, scale_items=1, title="Allyship in my practice")
+    mine = AttemptFactory(user=worker, instrument=instrument, submitted_at=timezone.now())
+    theirs = AttemptFactory(user=teammate, instrument=instrument, submitted_at=timezone.now())
+    module = ModuleFactory(title="Power with families")
+    client = client_for(worker)
+    data = {
+        "kind": "learning",
+        "date": "2026-03-02",
+        "title": "What my results showed me",
+        "what_happened": "I read my results.",
+        "level": "individual",
+        "module": module.pk,
+    }
+    refused = client.post("/log/entries/new/", {**data, "attempt": theirs.pk})
+    assert "Select a valid choice" in refused.content.decode()
+    assert not Entry.objects.exists()
+    client.post("/log/entries/new/", {**data, "attempt": mine.pk})
+    entry = Entry.objects.get()
+    assert (entry.attempt, entry.module) == (mine, module)
+    page = client.get(entry.get_absolute_url()).content.decode()
+    assert f'href="/assessments/attempt/{mine.pk}/results/"' in page
+    assert "Power with families" in page
