@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from allyship.accounts import sharing
-from allyship.accounts.csv import csv_safe
+from allyship.accounts.csv_safe import neutralise
 from learning.forms import ReflectionForm
 from learning.models import (
     Lesson,
@@ -234,7 +234,7 @@ def learning_record_csv(request):
     for completion in _record_rows(request.user):
         writer.writerow(
             [
-                csv_safe(completion.module.title),
+                neutralise(completion.module.title),
                 completion.completed_on.isoformat(),
                 completion.module.estimated_minutes,
             ]

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -71,7 +71,7 @@ def share_toggle(request, key, pk):
     """Share an item of the signed-in person with their supervisor(s), or stop sharing it."""
     entry = sharing.shareable(key)
     if entry is None:
-        return render(request, "404.html", status=404)
+        raise Http404
     item = get_object_or_404(entry.model, pk=pk, **{entry.owner_field: request.user})
     if request.POST.get("action") == "share":
         sharing.share_item(item=item)
@@ -116,18 +116,22 @@ def preferences(request):
     return render(request, "accounts/preferences.html", {"form": form})
 
 
-def my_data(request):
-    """Download everything of mine, or delete my private data (DESIGN.md, promise 7)."""
-    sources = personal_data.sources()
+def _kept_phrases():
+    return [phrase for source in personal_data.sources() for phrase in source.keeps]
+
+
+def _my_data_page(request, delete_form):
+    removed = [phrase for source in personal_data.sources() for phrase in source.removes]
     return render(
         request,
         "accounts/my_data.html",
-        {
-            "delete_form": DeleteMyDataForm(),
-            "removes": [phrase for source in sources for phrase in source.removes],
-            "keeps": [phrase for source in sources for phrase in source.keeps],
-        },
+        {"delete_form": delete_form, "removes": removed, "keeps": _kept_phrases()},
     )
+
+
+def my_data(request):
+    """Download everything of mine, or delete my private data (DESIGN.md, promise 7)."""
+    return _my_data_page(request, DeleteMyDataForm())
 
 
 @require_POST
@@ -146,16 +150,7 @@ def my_data_delete(request):
             what: count for what, count in removed.items() if count
         }
         return redirect("accounts:my_data_deleted")
-    sources = personal_data.sources()
-    return render(
-        request,
-        "accounts/my_data.html",
-        {
-            "delete_form": form,
-            "removes": [phrase for source in sources for phrase in source.removes],
-            "keeps": [phrase for source in sources for phrase in source.keeps],
-        },
-    )
+    return _my_data_page(request, form)
 
 
 def my_data_deleted(request):
@@ -163,5 +158,6 @@ def my_data_deleted(request):
     removed = request.session.pop("personal_data_removed", None)
     if removed is None:
         return redirect("accounts:my_data")
-    keeps = [phrase for source in personal_data.sources() for phrase in source.keeps]
-    return render(request, "accounts/my_data_deleted.html", {"removed": removed, "keeps": keeps})
+    return render(
+        request, "accounts/my_data_deleted.html", {"removed": removed, "keeps": _kept_phrases()}
+    )
