@@ -7,8 +7,8 @@ Nothing here decides what may be shown: the caller applies the K rule
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Avg, Count, F, Max, Min, Q
-from django.db.models.functions import TruncQuarter
+from django.db.models import Avg, Count, F, Max, Min, Q, Window
+from django.db.models.functions import RowNumber, TruncQuarter
 
 from allyship.accounts.models import Membership
 from assessments.models import Attempt, DimensionScore
@@ -44,13 +44,18 @@ def attempt_activity(user_ids) -> dict[tuple[int, str], AttemptActivity]:
 
 def latest_attempt_per_quarter(user_ids, slug, since):
     """Each person's last submitted attempt of instrument ``slug`` in each calendar quarter."""
+    quarter = TruncQuarter("submitted_at")
     return (
         Attempt.objects.submitted()
         .personal()
         .filter(user_id__in=user_ids, instrument__slug=slug, submitted_at__gte=since)
-        .annotate(quarter=TruncQuarter("submitted_at"))
-        .order_by("user_id", "quarter", "-submitted_at")
-        .distinct("user_id", "quarter")
+        .annotate(
+            quarter=quarter,
+            rank=Window(
+                RowNumber(), partition_by=[F("user_id"), quarter], order_by=F("submitted_at").desc()
+            ),
+        )
+        .filter(rank=1)
     )
 
 

@@ -25,7 +25,10 @@ def _latest_versions(instruments):
 class AssignmentForm(forms.ModelForm):
     """What to assign (a published module or self-assessment), to whom, by when."""
 
-    subject = forms.ChoiceField(label=_("What to assign"))
+    subject = forms.ChoiceField(
+        label=_("What to assign"),
+        error_messages={"invalid_choice": _("Choose a published module or self-assessment.")},
+    )
 
     field_order = ["subject", "assignee", "due_on", "note"]
 

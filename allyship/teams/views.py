@@ -18,7 +18,7 @@ from allyship.teams.forms import AssignmentForm
 from allyship.teams.group_scores import AGENCY, group_scores
 from allyship.teams.models import Assignment
 from allyship.teams.progress import Facts, Matrix, Status
-from assessments.models import Attempt, Instrument
+from assessments.models import Attempt, DimensionScore, Instrument
 from learning.progress import next_lesson
 
 FEED_SIZE = 10
@@ -54,15 +54,25 @@ def home(request):
     """ "My allyship": what is the signed-in person's to do, and where they left off."""
     user = request.user
     assigned = [row for row in _my_assignments(user) if not row[1].is_done]
-    latest = (
-        Attempt.objects.for_user(user)
-        .personal()
-        .submitted()
-        .select_related("instrument")
-        .prefetch_related("scores__dimension")
-        .order_by("-submitted_at")
-        .first()
+    # The last results in one query: the scores of the latest submitted attempt, with it.
+    latest_scores = list(
+        DimensionScore.objects.filter(
+            attempt=Attempt.objects.for_user(user)
+            .personal()
+            .submitted()
+            .order_by("-submitted_at")
+            .values("pk")[:1]
+        )
+        .select_related("dimension", "attempt__instrument")
+        .order_by("dimension__position", "dimension__pk")
     )
+    supervised = Team.objects.none()
+    if user.is_supervisor:
+        supervised = (
+            Team.objects.supervised_by(user)
+            .with_member_count()
+            .annotate(assignment_count=Count("assignments", distinct=True))
+        )
     context = {
         "assigned": assigned,
         "resume": Attempt.objects.for_user(user)
@@ -77,10 +87,9 @@ def home(request):
         ),
         "new_comments": new_comment_count(user),
         "entries": list(Entry.objects.for_user(user).order_by("-date", "-pk")[:3]),
-        "latest": latest,
-        "supervised_teams": Team.objects.supervised_by(user)
-        .with_member_count()
-        .annotate(assignment_count=Count("assignments", distinct=True)),
+        "latest_scores": latest_scores,
+        "latest": latest_scores[0].attempt if latest_scores else None,
+        "supervised_teams": supervised,
     }
     return render(request, "teams/home.html", context)
 
