@@ -59,9 +59,8 @@ def test_a_completed_module_offers_no_next_lesson(client_for, worker):
 
 
 def test_home_shows_open_commitments_with_overdue_said_in_words(client_for, worker):
-    CommitmentFactory(
-        user=worker, text="Ask about preferred formats", due_date=timezone.localdate() - timedelta(1)
-    )
+    yesterday = timezone.localdate() - timedelta(days=1)
+    CommitmentFactory(user=worker, text="Ask about preferred formats", due_date=yesterday)
     html = home(client_for, worker)
     assert "Ask about preferred formats" in html
     assert "Overdue" in html
