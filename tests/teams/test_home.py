@@ -41,8 +41,9 @@ def test_home_shows_the_assessment_to_resume_and_the_next_lesson(client_for, wor
     instrument = build_instrument(title="Allyship in my practice")
     attempt = AttemptFactory(user=worker, instrument=instrument)
     module = ModuleFactory(title="Colonialism and Indigenous families")
-    first, second = LessonFactory(module=module, title="Before contact"), LessonFactory(
-        module=module, title="Residential schools"
+    first, second = (
+        LessonFactory(module=module, title="Before contact"),
+        LessonFactory(module=module, title="Residential schools"),
     )
     lesson_visit(user=worker, lesson=first)
     html = home(client_for, worker)
