@@ -107,7 +107,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     wants_reminders = models.BooleanField(
         _("email me reminders"),
         default=True,
-        help_text=_("A short email when a commitment is due soon or overdue."),
+        help_text=_("A short email when a commitment or an assignment is due soon or overdue."),
     )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
 

@@ -93,3 +93,33 @@ class Assignment(models.Model):
 
     def applies_to(self, user_id):
         return self.assignee_id is None or self.assignee_id == user_id
+
+
+class AssignmentReminder(models.Model):
+    """A reminder email sent about one assignment to one person on one day (idempotence)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="assignment_reminders",
+    )
+    assignment = models.ForeignKey(
+        Assignment,
+        verbose_name=_("assignment"),
+        on_delete=models.CASCADE,
+        related_name="reminders",
+    )
+    sent_on = models.DateField(_("sent on"))
+
+    class Meta:
+        verbose_name = _("assignment reminder")
+        verbose_name_plural = _("assignment reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "assignment", "sent_on"], name="assignment_reminder_once_a_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.sent_on}"
