@@ -82,7 +82,7 @@ class Assignment(models.Model):
         indexes = [models.Index(fields=["team", "assignee"], name="assignment_team_assignee_idx")]
 
     def __str__(self):
-        return str(self.subject)
+        return self.title
 
     def get_absolute_url(self):
         return self.subject.get_absolute_url()
@@ -90,6 +90,11 @@ class Assignment(models.Model):
     @property
     def subject(self):
         return self.module or self.instrument
+
+    @property
+    def title(self):
+        """The module's or self-assessment's title, without an instrument's version number."""
+        return self.subject.title
 
     def applies_to(self, user_id):
         return self.assignee_id is None or self.assignee_id == user_id

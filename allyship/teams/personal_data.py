@@ -15,7 +15,7 @@ def export(user) -> dict[str, list[dict]]:
         rows.append(
             {
                 "id": assignment.pk,
-                "what": str(assignment.subject),
+                "what": assignment.title,
                 "team": assignment.team.name,
                 "assigned_by": str(assignment.assigned_by or ""),
                 "assigned_at": assignment.assigned_at,

@@ -173,7 +173,7 @@ def team_csv(request, pk):
     header = [_("Member"), _("Last activity")]
     for assignment in matrix.assignments:
         due = assignment.due_on.isoformat() if assignment.due_on else ""
-        title = str(assignment.subject) + (f" ({_('due')} {due})" if due else "")
+        title = assignment.title + (f" ({_('due')} {due})" if due else "")
         header += [title, _("Started"), _("Done")]
     writer.writerow([neutralise(cell) for cell in header])
     for row in matrix.sorted_rows("name"):
@@ -208,7 +208,7 @@ def assignment_create(request, pk):
         messages.success(
             request,
             _("Assigned “%(subject)s”. Members see it on their home page.")
-            % {"subject": assignment.subject},
+            % {"subject": assignment.title},
         )
         return redirect("teams:detail", pk=team.pk)
     return render(request, "teams/assignment_form.html", {"team": team, "form": form})
@@ -237,7 +237,7 @@ def assignment_withdraw(request, pk, assignment_pk):
         messages.success(
             request,
             _("“%(subject)s” is withdrawn. It no longer shows on members' home pages.")
-            % {"subject": assignment.subject},
+            % {"subject": assignment.title},
         )
         return redirect("teams:detail", pk=assignment.team_id)
     return render(request, "teams/assignment_withdraw.html", {"assignment": assignment})
