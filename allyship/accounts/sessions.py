@@ -2,8 +2,15 @@
 
 import time
 
+from django.conf import settings
+
 SESSION_TOUCH_KEY = "_touched"
 SESSION_TOUCH_SECONDS = 60
+
+
+def touch_interval():
+    """At most a minute, and a tenth of the timeout, so short timeouts stay accurate too."""
+    return min(SESSION_TOUCH_SECONDS, settings.SESSION_COOKIE_AGE // 10)
 
 
 def touch_session(session):
@@ -14,8 +21,8 @@ def idle_session(get_response):
     """Push the idle timeout back on activity, writing the session at most once a minute.
 
     Saving the session on every request (``SESSION_SAVE_EVERY_REQUEST``) costs three queries per
-    page. The timeout may end up to a minute early, which the page's warning, shown two minutes
-    before, still covers; "stay signed in" always writes.
+    page. The timeout may end up to ``touch_interval()`` early, which the page's warning, shown two
+    minutes before, still covers; "stay signed in" always writes.
     """
 
     def middleware(request):
@@ -23,7 +30,7 @@ def idle_session(get_response):
         session = getattr(request, "session", None)
         if session is not None and session.session_key and not session.is_empty():
             last = session.get(SESSION_TOUCH_KEY, 0)
-            if time.time() - last >= SESSION_TOUCH_SECONDS:
+            if time.time() - last >= touch_interval():
                 touch_session(session)
         return response
 
