@@ -28,6 +28,15 @@ def shown_in_english(*objects) -> bool:
     return False
 
 
+def translated_values(obj) -> dict:
+    """Every language's value of every translated text of ``obj``, e.g. to copy it whole."""
+    return {
+        field.name: getattr(obj, field.name)
+        for fields in translator.get_options_for_model(type(obj)).all_fields.values()
+        for field in fields
+    }
+
+
 def _flatten(objects):
     for obj in objects:
         if isinstance(obj, list | tuple):
