@@ -28,6 +28,20 @@ def shown_in_english(*objects) -> bool:
     return False
 
 
+def language_shown(obj, field: str) -> str:
+    """The language ``obj.<field>`` is shown in: the active one, or English when it falls back.
+
+    Templates put it in a ``lang`` attribute, so screen readers pronounce English text on a
+    French page as English (WCAG 3.1.2, language of parts).
+    """
+    language = get_language()
+    if language != DEFAULT_LANGUAGE and not getattr(
+        obj, build_localized_fieldname(field, language)
+    ):
+        return DEFAULT_LANGUAGE
+    return language
+
+
 def translated_values(obj) -> dict:
     """Every language's value of every translated text of ``obj``, e.g. to copy it whole."""
     return {

@@ -52,12 +52,12 @@ def test_a_french_speaker_takes_the_french_instrument(client_for, worker):
     _speaks(worker, "fr")
     client = client_for(worker)
     start = client.get(f"/assessments/start/{instrument.pk}/").content.decode()
-    assert "<h1>Mon allyship au travail</h1>" in start
+    assert '<h1 lang="fr">Mon allyship au travail</h1>' in start
     assert "Prenez votre temps." in start
     assert not _note_shown(start)
     attempt_url = client.post(f"/assessments/start/{instrument.pk}/").url
     page = client.get(attempt_url).content.decode()
-    assert "<h1>Partie 1</h1>" in page
+    assert '<h1 lang="fr">Partie 1</h1>' in page
     assert "Énoncé 1.1" in page
     assert "Scale 1.1" not in page
     assert not _note_shown(page)
@@ -68,7 +68,7 @@ def test_a_french_speaker_reads_english_with_a_note_where_french_is_missing(clie
     _speaks(worker, "fr")
     client = client_for(worker)
     start = client.get(f"/assessments/start/{instrument.pk}/").content.decode()
-    assert "<h1>My practice</h1>" in start
+    assert '<h1 lang="en">My practice</h1>' in start
     assert _note_shown(start)
     attempt_url = client.post(f"/assessments/start/{instrument.pk}/").url
     page = client.get(attempt_url).content.decode()
@@ -87,7 +87,8 @@ def test_one_untranslated_item_brings_the_note_on_its_page_only(client_for, work
     attempt_url = client.post(f"/assessments/start/{instrument.pk}/").url
     assert not _note_shown(client.get(attempt_url).content.decode())
     page_two = client.get(attempt_url.replace("/part/1/", "/part/2/")).content.decode()
-    assert "Scale 2.1" in page_two
+    assert 'lang="en">Scale 2.1</legend>' in page_two
+    assert 'lang="fr">Énoncé 2.2</legend>' in page_two
     assert _note_shown(page_two)
 
 

@@ -72,13 +72,13 @@ def test_a_french_speaker_reads_the_french_module_and_lesson(worker, client_for)
     _speaks(worker, "fr")
     client = client_for(worker)
     page = client.get(module.get_absolute_url()).content.decode()
-    assert "<h1>D’abord écouter</h1>" in page
+    assert '<h1 lang="fr">D’abord écouter</h1>' in page
     assert "Pourquoi l’écoute vient en premier." in page
     assert "Entendre un parent" in page
     assert not _note_shown(page)
     page = client.get(lesson.get_absolute_url()).content.decode()
-    assert "<h1>Entendre un parent</h1>" in page
-    assert "Écoutez <strong>vraiment</strong>." in page
+    assert '<h1 lang="fr">Entendre un parent</h1>' in page
+    assert '<div class="lesson-body" lang="fr"><p>Écoutez <strong>vraiment</strong>.</p>' in page
     assert "Qui parle en premier ?" in page
     assert "Le parent" in page
     assert "Qu’avez-vous entendu ?" in page
@@ -89,7 +89,7 @@ def test_a_french_speaker_reads_the_french_module_and_lesson(worker, client_for)
 def test_an_english_speaker_reads_the_english_of_the_same_module(worker, client_for):
     module, lesson = _translated_lesson()
     page = client_for(worker).get(lesson.get_absolute_url()).content.decode()
-    assert "<h1>Hearing a parent</h1>" in page
+    assert '<h1 lang="en">Hearing a parent</h1>' in page
     assert "Who speaks first?" in page
     assert "Entendre un parent" not in page
     assert not _note_shown(page)
@@ -101,12 +101,12 @@ def test_a_french_speaker_reads_english_with_a_note_where_french_is_missing(work
     _speaks(worker, "fr")
     client = client_for(worker)
     page = client.get(module.get_absolute_url()).content.decode()
-    assert "<h1>Power with families</h1>" in page
+    assert '<h1 lang="en">Power with families</h1>' in page
     assert "Sharing decisions." in page
     assert _note_shown(page)
     page = client.get(lesson.get_absolute_url()).content.decode()
-    assert "<h1>Naming the power</h1>" in page
-    assert "Workers hold power." in page
+    assert '<h1 lang="en">Naming the power</h1>' in page
+    assert '<div class="lesson-body" lang="en"><p>Workers hold power.</p>' in page
     assert _note_shown(page)
 
 
@@ -115,8 +115,8 @@ def test_a_lesson_with_one_untranslated_question_carries_the_note(worker, client
     Question.objects.create(lesson=lesson, text_en="Only in English?")
     _speaks(worker, "fr")
     page = client_for(worker).get(lesson.get_absolute_url()).content.decode()
-    assert "Only in English?" in page
-    assert "Qui parle en premier ?" in page
+    assert '<legend class="h6" lang="en">Only in English?</legend>' in page
+    assert '<legend class="h6" lang="fr">Qui parle en premier ?</legend>' in page
     assert _note_shown(page)
 
 
@@ -156,7 +156,7 @@ def test_switching_language_in_the_middle_of_a_module_loses_nothing(worker, clie
 
     _speaks(worker, "fr")
     page = client.get(module.get_absolute_url()).content.decode()
-    assert "<h1>D’abord écouter</h1>" in page
+    assert '<h1 lang="fr">D’abord écouter</h1>' in page
     assert page.count("✓") == 1
     page = client.get(first.get_absolute_url()).content.decode()
     assert "I heard worry, in English." in page
