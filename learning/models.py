@@ -118,7 +118,7 @@ class Lesson(models.Model):
         # Each language's body is sanitised and rendered on its own (learning/translation.py
         # gives body and body_html a field per language); reading ``body`` would give only the
         # active language, with the English fallback.
-        for language, _name in settings.LANGUAGES:
+        for language in settings.MODELTRANSLATION_LANGUAGES:
             body = getattr(self, f"body_{language}") or ""
             setattr(self, f"body_html_{language}", render_markdown(body) if body else "")
         update_fields = kwargs.get("update_fields")
@@ -126,8 +126,8 @@ class Lesson(models.Model):
             kwargs["update_fields"] = {
                 *update_fields,
                 "body_html",
-                *(f"body_{language}" for language, _name in settings.LANGUAGES),
-                *(f"body_html_{language}" for language, _name in settings.LANGUAGES),
+                *(f"body_{language}" for language in settings.MODELTRANSLATION_LANGUAGES),
+                *(f"body_html_{language}" for language in settings.MODELTRANSLATION_LANGUAGES),
             }
         super().save(*args, **kwargs)
 
