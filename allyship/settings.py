@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "assessments",
     "allyship.accountability",
     "allyship.teams",
+    # Before the admin, so content models carry their _en/_fr fields when admin.py is read.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -147,6 +149,11 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Content (modules, lessons, instruments…) has a field per language. English is what every
+# piece of content is first written in, so an empty French field shows the English text.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = ("en", "fr")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = env.str("TIME_ZONE", default="America/Toronto")
 USE_I18N = True
 USE_TZ = True

@@ -1,11 +1,19 @@
 """Trainers author instruments here. Attempts and answers are deliberately not registered:
-the admin never shows anyone's answers (DESIGN.md, privacy promise 6)."""
+the admin never shows anyone's answers (DESIGN.md, privacy promise 6).
+
+Every text is edited in English and French side by side (modeltranslation's admin classes).
+"""
 
 from django.contrib import admin, messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 
 from assessments.models import Dimension, Instrument, Item, Stage
 from assessments.services import instrument_new_version
@@ -44,13 +52,13 @@ class FrozenInline(FrozenWhenPublished):
         return super().has_add_permission(request, obj)
 
 
-class StageInline(FrozenInline, admin.TabularInline):
+class StageInline(FrozenInline, TranslationTabularInline):
     model = Stage
     extra = 0
     fields = ["position", "name", "description"]
 
 
-class DimensionInline(FrozenInline, admin.TabularInline):
+class DimensionInline(FrozenInline, TranslationTabularInline):
     model = Dimension
     extra = 0
     fields = ["position", "name", "edit_link"]
@@ -65,7 +73,7 @@ class DimensionInline(FrozenInline, admin.TabularInline):
         return format_html('<a href="{}">{}</a>', url, _("Edit items"))
 
 
-class ItemInline(FrozenInline, admin.StackedInline):
+class ItemInline(FrozenInline, TranslationStackedInline):
     model = Item
     extra = 0
     fields = ["position", "kind", "prompt", "help_text", "reverse_scored"]
@@ -75,10 +83,10 @@ class ItemInline(FrozenInline, admin.StackedInline):
 
 
 @admin.register(Instrument)
-class InstrumentAdmin(admin.ModelAdmin):
+class InstrumentAdmin(TranslationAdmin):
     list_display = ["title", "version", "kind", "status", "agency", "is_starter", "preview_link"]
     list_filter = ["status", "kind", "is_starter", "agency"]
-    search_fields = ["title", "introduction"]
+    search_fields = ["title_en", "title_fr", "introduction_en", "introduction_fr"]
     prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["agency"]
     inlines = [StageInline, DimensionInline]
@@ -87,7 +95,9 @@ class InstrumentAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.is_frozen:
-            return ["title", "slug", "kind", "agency", "introduction", "version", "is_starter"]
+            return self.replace_orig_field(
+                ["title", "slug", "kind", "agency", "introduction", "version", "is_starter"]
+            )
         return super().get_readonly_fields(request, obj)
 
     def get_prepopulated_fields(self, request, obj=None):
@@ -155,10 +165,10 @@ class InstrumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Dimension)
-class DimensionAdmin(FrozenWhenPublished, admin.ModelAdmin):
+class DimensionAdmin(FrozenWhenPublished, TranslationAdmin):
     list_display = ["name", "instrument", "position"]
     list_filter = ["instrument__status", "instrument"]
-    search_fields = ["name", "description"]
+    search_fields = ["name_en", "name_fr", "description_en", "description_fr"]
     list_select_related = ["instrument"]
     filter_horizontal = ["topics"]
     inlines = [ItemInline]

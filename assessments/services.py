@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from allyship.content_language import translated_values
 from assessments.models import Answer, Attempt, Dimension, DimensionScore, Instrument, Item, Stage
 from assessments.scoring import dimension_scores, stage_for
 
@@ -68,20 +69,22 @@ def attempt_submit(*, attempt: Attempt) -> bool:
 
 @transaction.atomic
 def instrument_new_version(*, instrument: Instrument) -> Instrument:
-    """Copy an instrument, its stages, dimensions, topics and items as the next draft version."""
+    """Copy an instrument, its stages, dimensions, topics and items as the next draft version.
+
+    Texts are copied in every language (``translated_values``), so a new version keeps its French.
+    """
     latest = Instrument.objects.filter(slug=instrument.slug).order_by("-version").first()
     copy = Instrument.objects.create(
-        title=instrument.title,
+        **translated_values(instrument),
         slug=instrument.slug,
         kind=instrument.kind,
         agency=instrument.agency,
-        introduction=instrument.introduction,
         version=latest.version + 1,
         status=Instrument.Status.DRAFT,
         is_starter=instrument.is_starter,
     )
     Stage.objects.bulk_create(
-        Stage(instrument=copy, position=s.position, name=s.name, description=s.description)
+        Stage(instrument=copy, position=s.position, **translated_values(s))
         for s in instrument.stages.all()
     )
     for dimension in instrument.dimensions.prefetch_related("items", "topics"):
@@ -89,11 +92,7 @@ def instrument_new_version(*, instrument: Instrument) -> Instrument:
             instrument=copy,
             position=dimension.position,
             slug=dimension.slug,
-            name=dimension.name,
-            description=dimension.description,
-            band_low=dimension.band_low,
-            band_middle=dimension.band_middle,
-            band_high=dimension.band_high,
+            **translated_values(dimension),
         )
         new.topics.set(dimension.topics.all())
         Item.objects.bulk_create(
@@ -101,8 +100,7 @@ def instrument_new_version(*, instrument: Instrument) -> Instrument:
                 dimension=new,
                 position=item.position,
                 kind=item.kind,
-                prompt=item.prompt,
-                help_text=item.help_text,
+                **translated_values(item),
                 reverse_scored=item.reverse_scored,
             )
             for item in dimension.items.all()

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from allyship.accounts import sharing
+from allyship.content_language import shown_in_english
 from assessments import charts
 from assessments.forms import AgencyStartForm, PageForm
 from assessments.models import Attempt, Dimension, DimensionScore, Instrument, Item
@@ -75,7 +76,15 @@ def start(request, pk):
             group_note=form.cleaned_data["group_note"] if form else "",
         )
         return redirect("assessments:take", pk=attempt.pk, page=1)
-    return render(request, "assessments/start.html", {"instrument": instrument, "form": form})
+    return render(
+        request,
+        "assessments/start.html",
+        {
+            "instrument": instrument,
+            "form": form,
+            "shown_in_english": shown_in_english(instrument),
+        },
+    )
 
 
 def take(request, pk, page):
@@ -117,6 +126,7 @@ def take(request, pk, page):
             "form": form,
             "page": page,
             "pages": len(dimensions),
+            "shown_in_english": shown_in_english(attempt.instrument, dimension, items),
         },
     )
 

@@ -1,21 +1,30 @@
-"""Trainers author content here. Learners' progress, answers and reflections are not registered."""
+"""Trainers author content here. Learners' progress, answers and reflections are not registered.
+
+Every text is edited in English and French side by side (modeltranslation's admin classes); an
+empty French field shows learners the English text, with a note.
+"""
 
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 
 from learning.models import Choice, Lesson, Module, Question, ReflectionPrompt, Topic
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(TranslationAdmin):
     list_display = ["name", "slug"]
-    search_fields = ["name", "description"]
+    search_fields = ["name_en", "name_fr", "description_en", "description_fr"]
     prepopulated_fields = {"slug": ["name"]}
 
 
-class LessonInline(admin.StackedInline):
+class LessonInline(TranslationStackedInline):
     model = Lesson
     extra = 0
     fields = ["order", "title", "body"]
@@ -23,10 +32,10 @@ class LessonInline(admin.StackedInline):
 
 
 @admin.register(Module)
-class ModuleAdmin(admin.ModelAdmin):
+class ModuleAdmin(TranslationAdmin):
     list_display = ["title", "status", "agency", "estimated_minutes", "is_starter", "preview"]
     list_filter = ["status", "is_starter", "topics", "agency"]
-    search_fields = ["title", "summary"]
+    search_fields = ["title_en", "title_fr", "summary_en", "summary_fr"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["topics"]
     inlines = [LessonInline]
@@ -51,32 +60,32 @@ class ModuleAdmin(admin.ModelAdmin):
         self.message_user(request, _("%(n)d modules unpublished.") % {"n": n}, messages.SUCCESS)
 
 
-class QuestionInline(admin.StackedInline):
+class QuestionInline(TranslationStackedInline):
     model = Question
     extra = 0
     show_change_link = True
 
 
-class ReflectionPromptInline(admin.TabularInline):
+class ReflectionPromptInline(TranslationTabularInline):
     model = ReflectionPrompt
     extra = 0
 
 
 @admin.register(Lesson)
-class LessonAdmin(admin.ModelAdmin):
+class LessonAdmin(TranslationAdmin):
     list_display = ["title", "module", "order"]
     list_filter = ["module"]
-    search_fields = ["title", "body"]
+    search_fields = ["title_en", "title_fr", "body_en", "body_fr"]
     inlines = [QuestionInline, ReflectionPromptInline]
 
 
-class ChoiceInline(admin.TabularInline):
+class ChoiceInline(TranslationTabularInline):
     model = Choice
     extra = 0
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(TranslationAdmin):
     list_display = ["__str__", "lesson", "kind"]
-    search_fields = ["text"]
+    search_fields = ["text_en", "text_fr"]
     inlines = [ChoiceInline]

@@ -19,8 +19,11 @@ class LearningConfig(AppConfig):
 
     def ready(self):
         from allyship.accounts import personal_data, sharing
+        from allyship.content_language import keep_meta_ordering_out_of_group_by
         from learning import personal_data as own_data
         from learning.models import ReflectionResponse
+
+        keep_meta_ordering_out_of_group_by()
 
         sharing.register(
             ReflectionResponse,

@@ -115,9 +115,20 @@ class Lesson(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.body_html = render_markdown(self.body)
-        if kwargs.get("update_fields") is not None and "body" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html"}
+        # Each language's body is sanitised and rendered on its own (learning/translation.py
+        # gives body and body_html a field per language); reading ``body`` would give only the
+        # active language, with the English fallback.
+        for language in settings.MODELTRANSLATION_LANGUAGES:
+            body = getattr(self, f"body_{language}") or ""
+            setattr(self, f"body_html_{language}", render_markdown(body) if body else "")
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and any(f.startswith("body") for f in update_fields):
+            kwargs["update_fields"] = {
+                *update_fields,
+                "body_html",
+                *(f"body_{language}" for language in settings.MODELTRANSLATION_LANGUAGES),
+                *(f"body_html_{language}" for language in settings.MODELTRANSLATION_LANGUAGES),
+            }
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

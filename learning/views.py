@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from allyship.accounts import sharing
 from allyship.accounts.csv_safe import neutralise
+from allyship.content_language import shown_in_english
 from learning.forms import ReflectionForm
 from learning.models import (
     Lesson,
@@ -99,6 +100,7 @@ def module_detail(request, slug):
             "completion": completion,
             "started": bool(visited),
             "commitment_url": _commitment_url(module),
+            "shown_in_english": shown_in_english(module, lessons),
         },
     )
 
@@ -171,6 +173,12 @@ def _lesson_context(request, module, lesson, completion=None, forms_by_prompt=No
         "next_id": next_id,
         "completion": completion,
         "commitment_url": _commitment_url(module),
+        "shown_in_english": shown_in_english(
+            lesson,
+            questions,
+            [choice for question in questions for choice in question.choices.all()],
+            prompts,
+        ),
     }
 
 

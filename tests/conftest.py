@@ -14,6 +14,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from tests.factories import (
     PASSWORD,
@@ -26,6 +27,14 @@ from tests.factories import (
 
 # Playwright's sync API runs an event loop in the test thread; Django must allow DB access there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _each_test_starts_in_english():
+    """A request leaves its person's language active in the test thread; content factories write
+    the active language's fields (``title`` is ``title_fr`` in French), so reset it every test."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -48,3 +48,40 @@ def test_it_hides_another_agencys_module_from_a_worker(worker, stranger, client_
     assert client_for(worker).get(module.get_absolute_url()).status_code == 404
     assert client_for(stranger).get(module.get_absolute_url()).status_code == 200
     assert list(Module.objects.available_to(worker)) == []
+
+
+def test_a_trainer_writes_a_lesson_in_english_and_french_side_by_side(trainer, client_for):
+    lesson = LessonFactory(title="Listening first", body="Listen **first**.")
+    client = client_for(trainer)
+    page = client.get(f"/admin/learning/lesson/{lesson.pk}/change/").content.decode()
+    assert page.index('name="title_en"') < page.index('name="title_fr"')
+    assert 'name="body_fr"' in page
+    response = client.post(
+        f"/admin/learning/lesson/{lesson.pk}/change/",
+        {
+            "module": lesson.module.pk,
+            "order": "1",
+            "title_en": "Listening first",
+            "title_fr": "D'abord écouter",
+            "body_en": "Listen **first**.",
+            "body_fr": "Écouter **d'abord**.",
+            "questions-TOTAL_FORMS": "0",
+            "questions-INITIAL_FORMS": "0",
+            "reflections-TOTAL_FORMS": "0",
+            "reflections-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302
+    lesson.refresh_from_db()
+    assert lesson.title_fr == "D'abord écouter"
+    assert lesson.body_html_en.strip() == "<p>Listen <strong>first</strong>.</p>"
+    assert lesson.body_html_fr.strip() == "<p>Écouter <strong>d'abord</strong>.</p>"
+
+
+def test_the_module_page_in_the_admin_edits_both_languages_of_its_lessons(trainer, client_for):
+    lesson = LessonFactory(title="Lesson inline")
+    page = client_for(trainer).get(f"/admin/learning/module/{lesson.module.pk}/change/")
+    html = page.content.decode()
+    assert 'name="summary_en"' in html and 'name="summary_fr"' in html
+    assert 'name="lessons-0-title_fr"' in html
+    assert 'name="lessons-0-body_fr"' in html

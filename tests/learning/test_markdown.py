@@ -25,3 +25,13 @@ def test_it_renders_lesson_body_on_save(db):
     lesson = LessonFactory(body="<script>x</script>\n\nSome *hi* text")
     assert "<em>hi</em>" in lesson.body_html
     assert "<script" not in lesson.body_html
+
+
+def test_it_sanitises_and_renders_each_languages_body_on_save(db):
+    lesson = LessonFactory(body="English *hi*")
+    lesson.body_fr = '<img src="x" onerror="alert(1)">\n\nSalut **vous**'
+    lesson.save(update_fields=["body_fr"])
+    lesson.refresh_from_db()
+    assert "<em>hi</em>" in lesson.body_html_en
+    assert "<strong>vous</strong>" in lesson.body_html_fr
+    assert "onerror" not in lesson.body_html_fr
