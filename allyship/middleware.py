@@ -1,6 +1,8 @@
-"""Small middleware: response headers Django doesn't set, and the person's own language."""
+"""Small middleware: request ids, response headers Django doesn't set, the person's language."""
 
 from django.utils import translation
+
+from allyship import log
 
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
@@ -38,5 +40,17 @@ def preferred_language(get_response):
             translation.activate(user.preferred_language)
             request.LANGUAGE_CODE = user.preferred_language
         return get_response(request)
+
+    return middleware
+
+
+def request_id(get_response):
+    """Give each request an id: on every log line, in X-Request-ID, and on the error page."""
+
+    def middleware(request):
+        request.id = log.new_request_id()
+        response = get_response(request)
+        response.headers["X-Request-ID"] = request.id
+        return response
 
     return middleware
