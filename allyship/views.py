@@ -7,6 +7,6 @@ from allyship.log import current_request_id
 
 
 def server_error(request):
-    """The 500 page with the reference to quote; rendered without the database, which may be down."""
+    """The 500 page with the reference to quote, rendered without the database (it may be down)."""
     html = loader.get_template("500.html").render({"request_id": current_request_id()})
     return HttpResponseServerError(html)
