@@ -1,5 +1,6 @@
 """Small middleware: request ids, response headers Django doesn't set, the person's language."""
 
+from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.utils import translation
 
 from allyship import log
@@ -54,3 +55,17 @@ def request_id(get_response):
         return response
 
     return middleware
+
+
+class SessionMiddleware(DjangoSessionMiddleware):
+    """Django's, except that a failed response leaves the session alone.
+
+    Django never saves the session on a 5xx, but with SESSION_SAVE_EVERY_REQUEST it still loads
+    it to set the cookie: when the database is down, that second failure replaces the first
+    error page and logs the same error twice.
+    """
+
+    def process_response(self, request, response):
+        if response.status_code >= 500:
+            return response
+        return super().process_response(request, response)
