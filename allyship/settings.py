@@ -72,7 +72,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allyship.middleware.preferred_language",
     # Every page needs a signed-in person unless its view says otherwise (sign-in, password reset).
-    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "allyship.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -237,8 +237,13 @@ def test_assessment_answers_save_any_text_as_typed(worker_client, attempt, text,
         assert answer.text == text.strip()
         assert_safe_page(worker_client, f"/assessments/attempt/{attempt.pk}/part/1/")
     else:
+        page = response.content.decode()
         assert response.status_code == 200
-        assert runnable_markup(response.content.decode(), page=True) == []
+        if value not in {"", "1", "4"}:
+            assert "Select a valid choice." in page
+        if "\x00" in text:
+            assert NUL_REFUSED in page
+        assert runnable_markup(page, page=True) == []
         assert (answer and answer.text) == (before and before.text)
 
 
@@ -366,3 +371,10 @@ def test_a_nul_byte_is_refused_with_a_message_and_the_text_kept(worker, worker_c
     assert NUL_REFUSED in page
     assert "Spoke up" in page
     assert not Entry.objects.exists()
+
+
+def test_every_reflection_textarea_tells_the_browser_the_limit(worker_client, prompt, attempt):
+    attempt, _scale, _reflection = attempt
+    for url in (prompt.lesson.get_absolute_url(), f"/assessments/attempt/{attempt.pk}/part/1/"):
+        page = worker_client.get(url).content.decode()
+        assert f'maxlength="{WRITING_MAX_LENGTH}"' in page
