@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from allyship.accountability.models import Comment, Commitment, Entry, FollowUp
 from allyship.accounts.limits import WRITING_MAX_LENGTH
-from assessments.models import Answer, Attempt, Item
+from assessments.models import Answer, Attempt, Frequency, Item
 from learning.models import ReflectionPrompt, ReflectionResponse
 from tests.factories import CommitmentFactory, EntryFactory, LessonFactory, build_instrument
 from tests.html_safety import runnable_markup
@@ -217,8 +217,11 @@ def attempt(worker):
     return attempt, scale, reflection
 
 
+VALID_ANSWERS = {"", *(str(value) for value in Frequency.values)}
+
+
 @fuzz
-@given(text=writing, value=st.one_of(st.sampled_from(["", "1", "4"]), writing))
+@given(text=writing, value=st.one_of(st.sampled_from(sorted(VALID_ANSWERS)), writing))
 def test_assessment_answers_save_any_text_as_typed(worker_client, attempt, text, value):
     attempt, scale, reflection = attempt
     before = Answer.objects.filter(attempt=attempt, item=reflection).first()
@@ -232,14 +235,14 @@ def test_assessment_answers_save_any_text_as_typed(worker_client, attempt, text,
         },
     )
     answer = Answer.objects.filter(attempt=attempt, item=reflection).first()
-    if accepted(text, required=False) and value in {"", "1", "4"}:
+    if accepted(text, required=False) and value in VALID_ANSWERS:
         assert response.status_code == 302
         assert answer.text == text.strip()
         assert_safe_page(worker_client, f"/assessments/attempt/{attempt.pk}/part/1/")
     else:
         page = response.content.decode()
         assert response.status_code == 200
-        if value not in {"", "1", "4"}:
+        if value not in VALID_ANSWERS:
             assert "Select a valid choice." in page
         if "\x00" in text:
             assert NUL_REFUSED in page
