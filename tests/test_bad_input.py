@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from allyship.accountability.models import Comment, Commitment, Entry, FollowUp
+from allyship.accounts import sharing
 from allyship.accounts.limits import WRITING_MAX_LENGTH
 from assessments.models import Answer, Attempt, Frequency, Item
 from learning.models import ReflectionPrompt, ReflectionResponse
@@ -180,6 +181,24 @@ def test_a_comment_saves_any_text_as_typed(worker, worker_client, text):
         assert response.status_code == 302
         assert Comment.objects.get(entry=entry).text == text.strip()
         assert_safe_page(worker_client, entry.get_absolute_url())
+    else:
+        assert_refused_clearly(response, text)
+        assert not Comment.objects.filter(entry=entry).exists()
+
+
+@fuzz
+@given(text=writing)
+def test_a_supervisors_comment_saves_any_text_as_typed(worker, supervisor, text):
+    entry = EntryFactory(user=worker)
+    sharing.share_item(item=entry)
+    client = Client()
+    client.force_login(supervisor)
+    url = f"/log/shared/entries/{entry.pk}/"
+    response = client.post(url, {"comment-text": text, "comment-save_anyway": "on"})
+    if accepted(text):
+        assert response.status_code == 302
+        assert Comment.objects.get(entry=entry, author=supervisor).text == text.strip()
+        assert_safe_page(client, url)
     else:
         assert_refused_clearly(response, text)
         assert not Comment.objects.filter(entry=entry).exists()
