@@ -74,6 +74,16 @@
       });
     });
     setSentKeys(sent);
+    // Signing out on purpose leaves nothing typed behind for the next person at this computer.
+    document.querySelectorAll("form[data-sign-out]").forEach(function (form) {
+      form.addEventListener("submit", function () {
+        Object.keys(window.sessionStorage).forEach(function (key) {
+          if (key.indexOf(DRAFT_PREFIX) === 0 || key === SENT) {
+            window.sessionStorage.removeItem(key);
+          }
+        });
+      });
+    });
     var notice = document.getElementById("draft-restored");
     if (restored && notice) {
       notice.hidden = false;

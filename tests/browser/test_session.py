@@ -110,3 +110,17 @@ def test_a_lesson_reflection_typed_as_the_session_ends_comes_back_on_the_lesson(
 
     page.wait_for_url(lesson_url)
     expect(page.get_by_label("Your reflection (private)")).to_have_value(DRAFT)
+
+
+def test_signing_out_forgets_unsaved_drafts(page, site, sign_in, worker, password):
+    sign_in("robin@maple.example", password)
+    page.wait_for_url(f"{site}/")
+    page.goto(f"{site}/log/entries/new/")
+    page.get_by_label("What happened").fill(DRAFT)
+
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_url("**/accounts/sign-in/**")
+    sign_in("robin@maple.example", password)
+    page.wait_for_url(f"{site}/")
+    page.goto(f"{site}/log/entries/new/")
+    expect(page.get_by_label("What happened")).to_have_value("")
