@@ -6,7 +6,6 @@ from django.contrib.auth.middleware import (
     LoginRequiredMiddleware as DjangoLoginRequiredMiddleware,
 )
 from django.contrib.auth.views import redirect_to_login
-from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.shortcuts import resolve_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -63,20 +62,6 @@ def request_id(get_response):
         return response
 
     return middleware
-
-
-class SessionMiddleware(DjangoSessionMiddleware):
-    """Django's, except that a failed response leaves the session alone.
-
-    Django never saves the session on a 5xx, but with SESSION_SAVE_EVERY_REQUEST it still loads
-    it to set the cookie: when the database is down, that second failure replaces the first
-    error page and logs the same error twice.
-    """
-
-    def process_response(self, request, response):
-        if response.status_code >= 500:
-            return response
-        return super().process_response(request, response)
 
 
 class LoginRequiredMiddleware(DjangoLoginRequiredMiddleware):
