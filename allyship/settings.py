@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every log line of the request, the error page included, carries its id.
+    "allyship.middleware.request_id",
     "django.middleware.security.SecurityMiddleware",
     "allyship.middleware.permissions_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -73,7 +75,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allyship.middleware.preferred_language",
     # Every page needs a signed-in person unless its view says otherwise (sign-in, password reset).
-    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "allyship.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -203,9 +205,30 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
 
+# One line per event on stdout with the request id (allyship/log.py); never request bodies.
+LOG_LEVEL = env.str("LOG_LEVEL", default="WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+    "filters": {"request_id": {"()": "allyship.log.RequestIdFilter"}},
+    "formatters": {
+        "one_line": {
+            "()": "allyship.log.OneLineFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s request_id=%(request_id)s %(message)s",
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request_id"],
+            "formatter": "one_line",
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Replaces Django's own handlers: its second console line in DEBUG, and the error
+        # email to ADMINS, which would carry the posted form (a reflection) in its body.
+        "django": {"handlers": [], "level": LOG_LEVEL},
+    },
 }

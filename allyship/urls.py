@@ -18,3 +18,5 @@ urlpatterns = [
     path("assessments/", include("assessments.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "allyship.views.server_error"

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from allyship.accounts.client_info import REMINDER, ClientInfoCheckMixin
+from allyship.accounts.limits import WRITING_MAX_LENGTH
 from assessments.models import Frequency
 
 
@@ -31,6 +32,7 @@ class PageForm(ClientInfoCheckMixin, forms.Form):
                 self.fields[name] = forms.CharField(
                     label=item.prompt,
                     help_text=item.help_text,
+                    max_length=WRITING_MAX_LENGTH,
                     required=False,
                     widget=forms.Textarea(attrs={"rows": 4}),
                 )
@@ -50,7 +52,9 @@ class PageForm(ClientInfoCheckMixin, forms.Form):
         values, texts = {}, {}
         for item in self.items:
             name = field_name(item)
-            if name not in self.posted_names:
+            # Autosave drops fields with errors (NUL bytes, too long): skip them rather than
+            # overwrite the saved text with nothing.
+            if name not in self.posted_names or name not in self.cleaned_data:
                 continue
             if item.is_scale:
                 value = self.cleaned_data.get(name)

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from allyship.accounts.limits import WRITING_MAX_LENGTH
 from allyship.accounts.models import Agency
 from assessments.scoring import band_for
 
@@ -252,7 +253,7 @@ class Answer(models.Model):
         Item, verbose_name=_("item"), on_delete=models.CASCADE, related_name="answers"
     )
     value = models.PositiveSmallIntegerField(_("answer"), choices=Frequency, null=True, blank=True)
-    text = models.TextField(_("reflection"), blank=True)
+    text = models.TextField(_("reflection"), max_length=WRITING_MAX_LENGTH, blank=True)
     updated_at = models.DateTimeField(_("saved"), auto_now=True)
 
     class Meta:

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from allyship.accounts.limits import WRITING_MAX_LENGTH
 from learning.markdown import render_markdown
 
 
@@ -264,7 +265,7 @@ class ReflectionResponse(models.Model):
         related_name="responses",
         verbose_name=_("prompt"),
     )
-    text = models.TextField(_("your reflection"))
+    text = models.TextField(_("your reflection"), max_length=WRITING_MAX_LENGTH)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

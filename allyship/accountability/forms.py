@@ -118,7 +118,7 @@ class CommentForm(ClientInfoCheckMixin, forms.ModelForm):
 class LogFilterForm(forms.Form):
     """The log's filters, read from the query string; every field is optional."""
 
-    q = forms.CharField(label=_("Search"), required=False)
+    q = forms.CharField(label=_("Search"), max_length=200, required=False)
     kind = forms.ChoiceField(
         label=_("Kind"), choices=[("", _("All kinds")), *Entry.Kind.choices], required=False
     )

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from allyship.accounts.limits import WRITING_MAX_LENGTH
+
 # The equity-seeking groups the source text names, in its order (respectful, plural names).
 DEFAULT_EQUITY_GROUPS = [
     _("African Canadian people"),
@@ -96,9 +98,13 @@ class Entry(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.ACTION)
     date = models.DateField(_("date"), default=timezone.localdate)
     title = models.CharField(_("title"), max_length=200)
-    what_happened = models.TextField(_("what happened"), blank=True)
-    what_i_learned = models.TextField(_("what I learned"), blank=True)
-    what_i_will_do_differently = models.TextField(_("what I will do differently"), blank=True)
+    what_happened = models.TextField(_("what happened"), max_length=WRITING_MAX_LENGTH, blank=True)
+    what_i_learned = models.TextField(
+        _("what I learned"), max_length=WRITING_MAX_LENGTH, blank=True
+    )
+    what_i_will_do_differently = models.TextField(
+        _("what I will do differently"), max_length=WRITING_MAX_LENGTH, blank=True
+    )
     level = models.CharField(_("level"), max_length=20, choices=Level, default=Level.INDIVIDUAL)
     # Optional: the module or self-assessment of the author's that this entry is about.
     module = models.ForeignKey(
@@ -174,7 +180,7 @@ class Commitment(models.Model):
         on_delete=models.CASCADE,
         related_name="commitments",
     )
-    text = models.TextField(_("what I will do"))
+    text = models.TextField(_("what I will do"), max_length=WRITING_MAX_LENGTH)
     due_date = models.DateField(_("by when"))
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.OPEN)
     # Where the commitment came from, if anywhere: a log entry, a module, a self-assessment.
@@ -202,7 +208,7 @@ class Commitment(models.Model):
         blank=True,
         related_name="commitments",
     )
-    closing_note = models.TextField(_("what changed?"), blank=True)
+    closing_note = models.TextField(_("what changed?"), max_length=WRITING_MAX_LENGTH, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -247,7 +253,7 @@ class FollowUp(models.Model):
         related_name="follow_ups",
     )
     date = models.DateField(_("date"), default=timezone.localdate)
-    note = models.TextField(_("note"))
+    note = models.TextField(_("note"), max_length=WRITING_MAX_LENGTH)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -294,7 +300,7 @@ class Comment(models.Model):
         on_delete=models.CASCADE,
         related_name="log_comments",
     )
-    text = models.TextField(_("comment"))
+    text = models.TextField(_("comment"), max_length=WRITING_MAX_LENGTH)
     created_at = models.DateTimeField(_("written"), default=timezone.now)
     # When the item's author first saw it; their own replies count as seen at once.
     seen_by_owner_at = models.DateTimeField(_("seen by the author"), null=True, blank=True)

@@ -28,6 +28,10 @@ def idle_session(get_response):
     def middleware(request):
         response = get_response(request)
         session = getattr(request, "session", None)
+        # Not after a server error: when the database is down, loading the session again
+        # would fail a second time, replace the error page and log the error twice.
+        if response.status_code >= 500:
+            return response
         if session is not None and session.session_key and not session.is_empty():
             last = session.get(SESSION_TOUCH_KEY, 0)
             if time.time() - last >= touch_interval():

@@ -54,3 +54,31 @@ def test_the_admin_asks_anonymous_people_to_sign_in(client):
     response = client.get("/admin/accounts/user/")
     assert response.status_code == 302
     assert response.url == reverse("accounts:login") + "?next=/admin/accounts/user/"
+
+
+# A form sent after the session ended: sign in, then back to the page it was typed on, where the
+# browser restores the draft (tests/browser/test_session.py drives the whole journey).
+REFLECT = "/learning/some-module/lessons/3/reflections/4/"
+
+
+def test_a_form_sent_signed_out_leads_back_to_its_page_after_sign_in(client):
+    response = client.post(
+        REFLECT, {"r4-text": "typed"}, HTTP_REFERER="http://testserver/learning/some-module/"
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/sign-in/?next=/learning/some-module/"
+
+
+def test_a_foreign_referer_is_not_followed(client):
+    response = client.post(REFLECT, {}, HTTP_REFERER="https://evil.example/learning/")
+    assert response["Location"] == f"/accounts/sign-in/?next={REFLECT}"
+
+
+def test_without_a_referer_the_form_url_is_next(client):
+    response = client.post(REFLECT, {})
+    assert response["Location"] == f"/accounts/sign-in/?next={REFLECT}"
+
+
+def test_a_signed_out_get_keeps_its_own_url_as_next(client):
+    response = client.get("/log/?q=mine", HTTP_REFERER="http://testserver/learning/")
+    assert response["Location"] == "/accounts/sign-in/?next=/log/%3Fq%3Dmine"
