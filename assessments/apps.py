@@ -24,7 +24,7 @@ class AssessmentsConfig(AppConfig):
         from assessments import personal_data as own_data
         from assessments.models import Attempt
 
-        sharing.register(Attempt, owner_field="user")
+        sharing.register(Attempt, owner_field="user", related=["instrument"])
         personal_data.register(
             "assessments",
             exporter=own_data.export,

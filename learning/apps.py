@@ -22,7 +22,7 @@ class LearningConfig(AppConfig):
         from learning import personal_data as own_data
         from learning.models import ReflectionResponse
 
-        sharing.register(ReflectionResponse, owner_field="user")
+        sharing.register(ReflectionResponse, owner_field="user", related=["prompt__lesson__module"])
         personal_data.register(
             "learning",
             exporter=own_data.export,

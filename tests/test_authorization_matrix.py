@@ -123,6 +123,8 @@ MATRIX = {
     "accounts:my_data_delete": Row(get=SIGNED_IN_200, post=SIGNED_IN_200),
     # Without a deletion just done, the page sends the person back to "My data".
     "accounts:my_data_deleted": Row(get=expect(302)),
+    # Each person's own history: the matrix can only say it opens; tests/accounts says whose.
+    "accounts:sharing_history": Row(get=SIGNED_IN_200),
     "set_language": Row(
         get=expect(405, anonymous=405),
         post=expect(302, anonymous=302),
