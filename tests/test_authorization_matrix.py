@@ -35,6 +35,7 @@ from tests.factories import (
     build_instrument,
 )
 from tests.resolver import sample_path, walk
+from tests.test_headers import assert_nothing_inline
 
 pytestmark = pytest.mark.django_db
 
@@ -288,12 +289,19 @@ def outcome(response):
 
 
 def outcomes(clients, method, url, data):
-    """What each persona gets; each request's writes are rolled back."""
+    """What each persona gets; each request's writes are rolled back.
+
+    Every HTML page on the way is also checked against the Content-Security-Policy's promise:
+    nothing inline that the policy would have to allow (see tests/test_headers.py).
+    """
     got = {}
     for persona in PERSONAS:
         with transaction.atomic():
-            got[persona] = outcome(getattr(clients[persona], method)(url, data))
+            response = getattr(clients[persona], method)(url, data)
+            got[persona] = outcome(response)
             transaction.set_rollback(True)
+        if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+            assert_nothing_inline(response)
     return got
 
 
