@@ -24,6 +24,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from allyship.accounts import sharing
+from allyship.accounts.edited_elsewhere import version_of
 from assessments.models import Attempt, Item
 from assessments.services import attempt_save_answers, attempt_submit
 from learning.models import Choice, Question, ReflectionPrompt, ReflectionResponse
@@ -189,7 +190,10 @@ MATRIX = {
         get=POST_ONLY,
         kwargs=lambda w: {"slug": w.module.slug, "pk": w.lesson.pk, "prompt_pk": w.prompt.pk},
         post=expect(302, stranger=404),
-        data=lambda w: {f"r{w.prompt.pk}-text": "What I noticed about my own practice."},
+        data=lambda w: {
+            f"r{w.prompt.pk}-text": "What I noticed about my own practice.",
+            f"r{w.prompt.pk}-loaded_version": version_of(w.reflection),
+        },
     ),
     # Self-assessments
     "assessments:list": Row(get=SIGNED_IN_200),
