@@ -15,6 +15,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from allyship.accounts.admin_audit import update_and_log
 from assessments.models import Dimension, Instrument, Item, Stage
 from assessments.services import instrument_new_version
 
@@ -144,18 +145,19 @@ class InstrumentAdmin(TranslationAdmin):
 
     @admin.action(description=_("Publish the selected instruments"))
     def publish(self, request, queryset):
-        count = queryset.update(status=Instrument.Status.PUBLISHED)
+        count = update_and_log(self, request, queryset, status=Instrument.Status.PUBLISHED)
         self.message_user(request, _("%(count)d published.") % {"count": count})
 
     @admin.action(description=_("Unpublish (workers stop seeing them; results stay)"))
     def unpublish(self, request, queryset):
-        count = queryset.update(status=Instrument.Status.DRAFT)
+        count = update_and_log(self, request, queryset, status=Instrument.Status.DRAFT)
         self.message_user(request, _("%(count)d unpublished.") % {"count": count})
 
     @admin.action(description=_("Make a new draft version"))
     def new_version(self, request, queryset):
         for instrument in queryset:
             copy = instrument_new_version(instrument=instrument)
+            self.log_addition(request, copy, [{"added": {}}])
             self.message_user(
                 request,
                 _("Version %(version)d of “%(title)s” is a draft you can edit.")

@@ -29,6 +29,7 @@ class AssessmentsConfig(AppConfig):
             owner_field="user",
             viewer_url_name="assessments:shared",
             noun=_("self-assessment results"),
+            related=["instrument"],
         )
         personal_data.register(
             "assessments",

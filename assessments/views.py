@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from allyship.accounts import sharing
 from allyship.content_language import shown_in_english
 from assessments import charts
-from assessments.forms import AgencyStartForm, PageForm
+from assessments.forms import AgencyStartForm, PageForm, field_name
 from assessments.models import Attempt, Dimension, DimensionScore, Instrument, Item
 from assessments.recommend import recommended_modules, recommended_topics
 from assessments.services import attempt_save_answers, attempt_submit, unanswered_scale_items
@@ -102,8 +102,10 @@ def take(request, pk, page):
         answer = saved.get(item.pk)
         if answer:
             initial[f"item_{item.pk}"] = answer.value if item.is_scale else answer.text
-    form = PageForm(request.POST or None, items=items, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    form = PageForm(request.POST or None, items=items, initial=initial, saved=saved)
+    if request.method == "POST" and form.is_valid() and form.edited_elsewhere(saved):
+        form = form.rebased_on(saved)
+    elif request.method == "POST" and form.is_valid():
         action = request.POST.get("action", "next")
         target = {"previous": page - 1, "next": page + 1}.get(action, page)
         target = max(1, min(target, len(dimensions)))
@@ -148,7 +150,15 @@ def autosave(request, pk, page):
         name: value for name, value in form.cleaned_data.items() if name not in form.errors
     }
     values, texts = form.posted_answers()
+    saved = {a.item_id: a for a in attempt.answers.filter(item__in=items)}
+    # An answer another tab changed meanwhile is left alone; saving the page shows both.
+    conflicts = form.edited_elsewhere(saved)
+    for item in conflicts:
+        values.pop(item.pk, None)
+        texts.pop(item.pk, None)
     attempt_save_answers(attempt=attempt, values=values, texts=texts)
+    if conflicts:
+        return JsonResponse({"edited_elsewhere": [field_name(i) for i in conflicts]}, status=409)
     return HttpResponse(status=204)
 
 

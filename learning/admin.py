@@ -14,6 +14,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from allyship.accounts.admin_audit import update_and_log
 from learning.models import Choice, Lesson, Module, Question, ReflectionPrompt, Topic
 
 
@@ -51,12 +52,12 @@ class ModuleAdmin(TranslationAdmin):
 
     @admin.action(description=_("Publish selected modules"))
     def publish(self, request, queryset):
-        n = queryset.update(status=Module.Status.PUBLISHED)
+        n = update_and_log(self, request, queryset, status=Module.Status.PUBLISHED)
         self.message_user(request, _("%(n)d modules published.") % {"n": n}, messages.SUCCESS)
 
     @admin.action(description=_("Unpublish selected modules (back to draft)"))
     def unpublish(self, request, queryset):
-        n = queryset.update(status=Module.Status.DRAFT)
+        n = update_and_log(self, request, queryset, status=Module.Status.DRAFT)
         self.message_user(request, _("%(n)d modules unpublished.") % {"n": n}, messages.SUCCESS)
 
 

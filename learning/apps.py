@@ -30,6 +30,7 @@ class LearningConfig(AppConfig):
             owner_field="user",
             viewer_url_name="learning:shared_reflection",
             noun=_("reflection on a lesson"),
+            related=["prompt__lesson__module"],
         )
         personal_data.register(
             "learning",

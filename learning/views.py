@@ -3,7 +3,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -32,11 +32,15 @@ CATALOGUE_PAGE_SIZE = 20
 
 
 def _module_for(request, slug):
-    """Modules the learner may open; staff may also preview drafts."""
-    if request.user.is_staff:
+    """Modules the learner may open; staff may also preview drafts, of their own agency or
+    sector-wide: another agency's module stays a 404, as it is for its learners."""
+    user = request.user
+    if user.is_superuser:
         modules = Module.objects.all()
+    elif user.is_staff:
+        modules = Module.objects.filter(Q(agency__isnull=True) | Q(agency_id=user.agency_id))
     else:
-        modules = Module.objects.available_to(request.user)
+        modules = Module.objects.available_to(user)
     return get_object_or_404(modules, slug=slug)
 
 

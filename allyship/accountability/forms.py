@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from allyship.accountability.models import Comment, Commitment, Entry, EquityGroup, FollowUp
 from allyship.accounts.client_info import ClientInfoCheckMixin
+from allyship.accounts.edited_elsewhere import EditedElsewhereCheckMixin
 from assessments.models import Attempt
 from learning.models import Module
 
@@ -16,8 +17,9 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class EntryForm(ClientInfoCheckMixin, forms.ModelForm):
+class EntryForm(EditedElsewhereCheckMixin, ClientInfoCheckMixin, forms.ModelForm):
     client_info_fields = ("title", "what_happened", "what_i_learned", "what_i_will_do_differently")
+    saved_fields = client_info_fields
 
     class Meta:
         model = Entry
@@ -61,8 +63,9 @@ class EntryForm(ClientInfoCheckMixin, forms.ModelForm):
         self.fields["equity_groups"].queryset = offered.distinct()
 
 
-class CommitmentForm(ClientInfoCheckMixin, forms.ModelForm):
+class CommitmentForm(EditedElsewhereCheckMixin, ClientInfoCheckMixin, forms.ModelForm):
     client_info_fields = ("text",)
+    saved_fields = ("text", "due_date")
 
     class Meta:
         model = Commitment

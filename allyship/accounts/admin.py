@@ -5,6 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from allyship.accounts.models import Agency, Membership, Team, User
 
+# Filters list only what the person's rows refer to: a plain related filter would name every
+# agency and team in the database to an agency admin.
+ONLY_MINE = admin.RelatedOnlyFieldListFilter
+
 
 class AgencyScopedAdmin(admin.ModelAdmin):
     """Agency admins see and manage their own agency's rows; superusers see every agency."""
@@ -58,7 +62,7 @@ class AgencyAdmin(admin.ModelAdmin):
 @admin.register(Team)
 class TeamAdmin(AgencyScopedAdmin):
     list_display = ["name", "agency"]
-    list_filter = ["agency"]
+    list_filter = [("agency", ONLY_MINE)]
     search_fields = ["name", "agency__name"]
     list_select_related = ["agency"]
     inlines = [MembershipInline]
@@ -82,7 +86,13 @@ class UserAdmin(AgencyScopedAdmin, BaseUserAdmin):
     add_form = PersonCreationForm
     ordering = ["display_name"]
     list_display = ["display_name", "email", "agency", "is_active", "is_staff", "last_login"]
-    list_filter = ["agency", "is_active", "is_staff", "groups", "preferred_language"]
+    list_filter = [
+        ("agency", ONLY_MINE),
+        "is_active",
+        "is_staff",
+        "groups",
+        "preferred_language",
+    ]
     list_select_related = ["agency"]
     search_fields = ["display_name", "email"]
     inlines = [PersonMembershipInline]
@@ -118,7 +128,7 @@ class UserAdmin(AgencyScopedAdmin, BaseUserAdmin):
 class MembershipAdmin(AgencyScopedAdmin):
     agency_field = "team__agency"
     list_display = ["user", "team", "role", "joined_at"]
-    list_filter = ["role", "team__agency", "team"]
+    list_filter = ["role", ("team__agency", ONLY_MINE), ("team", ONLY_MINE)]
     search_fields = ["user__display_name", "user__email", "team__name"]
     list_select_related = ["user", "team"]
     autocomplete_fields = ["user", "team"]

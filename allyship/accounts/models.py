@@ -311,6 +311,61 @@ class ShareView(models.Model):
         return f"{self.viewer} saw {self.share}"
 
 
+class SharingEventQuerySet(models.QuerySet):
+    def concerning(self, owner):
+        """Events about ``owner``'s items, newest first: what they see on their history page."""
+        return self.filter(owner=owner).order_by("-at", "-pk")
+
+
+class SharingEvent(models.Model):
+    """One share, unshare or view of a private item, with who and when; rows are never changed.
+
+    ``Share`` keeps only the current state and ``ShareView`` only the first and last view, so
+    this append-only log is what lets the author see the whole story after an unshare. It names
+    the item by type and id only: never its text.
+    """
+
+    class Action(models.TextChoices):
+        SHARED = "shared", _("shared")
+        UNSHARED = "unshared", _("stopped sharing")
+        VIEWED = "viewed", _("opened")
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.CASCADE,
+        related_name="sharing_events",
+    )
+    # Kept when the person who acted leaves: the author's history must not lose the event.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    action = models.CharField(_("what"), max_length=20, choices=Action)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    objects = SharingEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("sharing event")
+        verbose_name_plural = _("sharing events")
+        indexes = [models.Index(fields=["owner", "-at"], name="sharingevent_owner_at_idx")]
+
+    def __str__(self):
+        return f"{self.action} {self.content_type.model} #{self.object_id}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Sharing events are a record: they are added, never changed.")
+        super().save(*args, **kwargs)
+
+
 class PasswordResetRequest(models.Model):
     """A password-reset request, kept briefly to limit how often one address can be emailed.
 

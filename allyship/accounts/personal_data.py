@@ -91,7 +91,7 @@ def erase_for(user) -> dict[str, int]:
 
 def export_accounts(user) -> dict[str, list[dict]]:
     """The person's profile and what they shared, with who saw it."""
-    from allyship.accounts.models import Share, Team
+    from allyship.accounts.models import Share, SharingEvent, Team
 
     profile = {
         "email": user.email,
@@ -118,12 +118,23 @@ def export_accounts(user) -> dict[str, list[dict]]:
         .prefetch_related("views__viewer")
         .order_by("shared_at")
     ]
-    return {"profile": [profile], "shares": shares}
+    history = [
+        {
+            "item_type": event.content_type.model,
+            "item_id": event.object_id,
+            "what": event.action,
+            "by": event.actor.display_name if event.actor_id else "",
+            "at": event.at,
+        }
+        for event in SharingEvent.objects.concerning(user).select_related("content_type", "actor")
+    ]
+    return {"profile": [profile], "shares": shares, "sharing_history": history}
 
 
 def erase_accounts(user) -> dict[str, int]:
     """Forget what the person shared (their items are gone by now); the account stays."""
-    from allyship.accounts.models import Share
+    from allyship.accounts.models import Share, SharingEvent
 
     _total, by_model = Share.objects.filter(owner=user).delete()
+    SharingEvent.objects.filter(owner=user).delete()
     return {gettext("shares"): by_model.get("accounts.Share", 0)}

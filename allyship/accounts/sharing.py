@@ -8,11 +8,12 @@ commitments alike, and the privacy rule lives in one place.
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from allyship.accounts.models import Share, ShareView
+from allyship.accounts.models import Share, ShareView, SharingEvent
 
 _registry: dict[str, "Shareable"] = {}
 
@@ -25,20 +26,30 @@ class Shareable:
     # to call the item in lists of shared items.
     viewer_url_name: str = ""
     noun: str = ""
+    # What the item's name and link read, fetched with it on list pages (e.g. an attempt's title).
+    related: tuple[str, ...] = ()
 
     @property
     def key(self):
         return self.model._meta.label_lower
 
 
-def register(model, *, owner_field="user", viewer_url_name="", noun=""):
-    entry = Shareable(model, owner_field, viewer_url_name, noun)
+def register(model, *, owner_field="user", viewer_url_name="", noun="", related=()):
+    entry = Shareable(model, owner_field, viewer_url_name, noun, tuple(related))
     _registry[entry.key] = entry
     return model
 
 
 def shareable(key) -> Shareable | None:
     return _registry.get(key)
+
+
+def prefetch_items(lookup="item") -> GenericPrefetch:
+    """Fetch the items behind ``lookup`` (a generic foreign key) in one query per kind."""
+    return GenericPrefetch(
+        lookup,
+        [entry.model.objects.select_related(*entry.related) for entry in _registry.values()],
+    )
 
 
 def key_for(item) -> str:
@@ -53,24 +64,41 @@ def active_share(item) -> Share | None:
     return Share.objects.active().for_item(item).first()
 
 
+def _record(*, item, owner, actor, action) -> None:
+    SharingEvent.objects.create(
+        owner=owner,
+        actor=actor,
+        action=action,
+        content_type=ContentType.objects.get_for_model(item),
+        object_id=item.pk,
+    )
+
+
 @transaction.atomic
 def share_item(*, item) -> Share:
     """Share ``item`` with its author's supervisor(s); sharing again is harmless."""
+    owner = owner_of(item)
     share, created = Share.objects.get_or_create(
         content_type=ContentType.objects.get_for_model(item),
         object_id=item.pk,
-        defaults={"owner": owner_of(item)},
+        defaults={"owner": owner},
     )
     if not created and share.revoked_at is not None:
         share.revoked_at = None
         share.shared_at = timezone.now()
         share.save(update_fields=["revoked_at", "shared_at"])
+    elif not created:
+        return share
+    _record(item=item, owner=owner, actor=owner, action=SharingEvent.Action.SHARED)
     return share
 
 
+@transaction.atomic
 def unshare_item(*, item) -> None:
     """Hide ``item`` from supervisors at once; its "seen by" history stays for the author."""
-    Share.objects.active().for_item(item).update(revoked_at=timezone.now())
+    if Share.objects.active().for_item(item).update(revoked_at=timezone.now()):
+        owner = owner_of(item)
+        _record(item=item, owner=owner, actor=owner, action=SharingEvent.Action.UNSHARED)
 
 
 def shared_ids_visible_to(model, viewer):
@@ -89,12 +117,22 @@ def describe(share) -> tuple[str, str]:
     return entry.noun, reverse(entry.viewer_url_name, args=[share.object_id])
 
 
+@transaction.atomic
 def record_view(*, item, viewer) -> None:
-    """Note that ``viewer`` (not the author) opened a shared item."""
+    """Note that ``viewer`` (not the author) opened a shared item: every time, for the author's
+    history, and first and last time for "seen by" on the item."""
     share = active_share(item)
     if share is None or share.owner_id == viewer.pk:
         return
     now = timezone.now()
+    SharingEvent.objects.create(
+        owner_id=share.owner_id,
+        actor=viewer,
+        action=SharingEvent.Action.VIEWED,
+        content_type_id=share.content_type_id,
+        object_id=share.object_id,
+        at=now,
+    )
     view, created = ShareView.objects.get_or_create(
         share=share, viewer=viewer, defaults={"first_seen_at": now, "last_seen_at": now}
     )

@@ -32,4 +32,5 @@ urlpatterns = [
     path("my-data/download/", views.my_data_download, name="my_data_download"),
     path("my-data/delete/", views.my_data_delete, name="my_data_delete"),
     path("my-data/deleted/", views.my_data_deleted, name="my_data_deleted"),
+    path("my-data/sharing-history/", views.sharing_history, name="sharing_history"),
 ]

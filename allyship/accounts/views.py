@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
@@ -16,8 +17,10 @@ from django.views.i18n import set_language
 
 from allyship.accounts import personal_data, sharing
 from allyship.accounts.forms import DeleteMyDataForm, PreferencesForm, SignInForm
-from allyship.accounts.models import PasswordResetRequest
+from allyship.accounts.models import PasswordResetRequest, SharingEvent
 from allyship.accounts.sessions import touch_session
+
+SHARING_HISTORY_PAGE_SIZE = 25
 
 
 def password_reset_allowed(email):
@@ -163,3 +166,22 @@ def my_data_deleted(request):
     return render(
         request, "accounts/my_data_deleted.html", {"removed": removed, "keeps": _kept_phrases()}
     )
+
+
+def sharing_history(request):
+    """Who saw or changed the sharing of my items, and when: only ever the signed-in author's."""
+    events = (
+        SharingEvent.objects.concerning(request.user)
+        .select_related("actor", "content_type")
+        .prefetch_related(sharing.prefetch_items())
+    )
+    page = Paginator(events, SHARING_HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [
+        {
+            "event": event,
+            "kind": event.content_type.model_class()._meta.verbose_name,
+            "by_me": event.actor_id == request.user.pk,
+        }
+        for event in page
+    ]
+    return render(request, "accounts/sharing_history.html", {"page_obj": page, "rows": rows})

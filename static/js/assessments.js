@@ -16,10 +16,14 @@
     }
     const data = new FormData();
     data.append("csrfmiddlewaretoken", form.elements.csrfmiddlewaretoken.value);
-    // Only the fields that changed, so another tab's answers are never overwritten.
+    // Only the fields that changed, each with the answer this page last saw, so the server can
+    // tell when another tab saved something else meanwhile and leave it alone.
+    const sent = {};
     changed.forEach(function (name) {
       const field = form.elements[name];
+      sent[name] = field.value;
       data.append(name, field.value);
+      data.append("was_" + name, form.elements["was_" + name].value);
     });
     changed.clear();
     fetch(form.dataset.autosaveUrl, {
@@ -28,8 +32,26 @@
       credentials: "same-origin",
       headers: { "X-Requested-With": "fetch" },
     }).then(function (response) {
-      if (response.ok && status) {
-        status.textContent = status.dataset.saved;
+      if (response.status === 409) {
+        return response.json().then(function (body) {
+          Object.keys(sent).forEach(function (name) {
+            if (body.edited_elsewhere.indexOf(name) === -1) {
+              form.elements["was_" + name].value = sent[name];
+            }
+          });
+          if (status) {
+            status.textContent = status.dataset.editedElsewhere;
+          }
+        });
+      }
+      if (response.ok) {
+        // What this tab saved is now the answer it has seen.
+        Object.keys(sent).forEach(function (name) {
+          form.elements["was_" + name].value = sent[name];
+        });
+        if (status) {
+          status.textContent = status.dataset.saved;
+        }
       }
     });
   }

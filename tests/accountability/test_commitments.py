@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from allyship.accountability.models import Commitment, FollowUp
+from allyship.accounts.edited_elsewhere import version_of
 from tests.factories import (
     AttemptFactory,
     CommitmentFactory,
@@ -142,7 +143,11 @@ def test_the_author_can_change_what_and_when(client_for, worker):
     commitment = CommitmentFactory(user=worker)
     client_for(worker).post(
         f"/log/commitments/{commitment.pk}/edit/",
-        {"text": "Ask at the first visit", "due_date": in_days(14)},
+        {
+            "text": "Ask at the first visit",
+            "due_date": in_days(14),
+            "loaded_version": version_of(commitment),
+        },
     )
     commitment.refresh_from_db()
     assert commitment.text == "Ask at the first visit"

@@ -9,6 +9,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from allyship.accountability.models import Comment, Commitment, Entry, EquityGroup
+from allyship.accounts.edited_elsewhere import version_of
 from allyship.accounts.models import User
 from tests.factories import EntryFactory
 
@@ -80,7 +81,10 @@ def test_every_text_box_carries_the_reminder(client_for, worker):
 
 def test_the_author_edits_an_entry(client_for, worker):
     entry = EntryFactory(user=worker)
-    client_for(worker).post(f"/log/entries/{entry.pk}/edit/", entry_data(title="Renamed"))
+    client_for(worker).post(
+        f"/log/entries/{entry.pk}/edit/",
+        entry_data(title="Renamed", loaded_version=version_of(entry)),
+    )
     entry.refresh_from_db()
     assert entry.title == "Renamed"
 

@@ -1,9 +1,9 @@
 """Every page needs a signed-in person, except sign-in, password reset and the language switch."""
 
-import re
-
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
+
+from tests.resolver import sample_path, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -15,27 +15,7 @@ PUBLIC = {
     "accounts:password_reset_complete",
     "set_language",
 }
-SAMPLE = {"int": "1", "str": "x", "slug": "x", "uuid": "00000000-0000-0000-0000-000000000000"}
-
-
-def walk(patterns, prefix="", namespace=""):
-    for entry in patterns:
-        route = prefix + str(entry.pattern)
-        if isinstance(entry, URLResolver):
-            ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            yield from walk(entry.url_patterns, route, ns)
-        elif isinstance(entry, URLPattern):
-            yield f"{namespace}{entry.name}", route
-
-
-def sample_path(route):
-    path = re.sub(r"<(?:(\w+):)?\w+>", lambda m: SAMPLE.get(m.group(1) or "str", "x"), route)
-    return "/" + re.sub(r"[\^\$]|\(\?P<\w+>[^)]*\)", "x", path).replace("\\", "")
-
-
-APP_URLS = [
-    (name, route) for name, route in walk(get_resolver().url_patterns) if "admin" not in name
-]
+APP_URLS = [(name, route) for name, route in walk() if "admin" not in name]
 
 
 @pytest.mark.parametrize(("name", "route"), APP_URLS, ids=[name for name, _ in APP_URLS])

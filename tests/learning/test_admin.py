@@ -1,7 +1,7 @@
 from django.contrib.auth.models import Group
 
 from learning.models import Module
-from tests.factories import LessonFactory, ModuleFactory
+from tests.factories import AgencyFactory, LessonFactory, ModuleFactory, TrainerFactory
 
 
 def test_trainers_may_author_content_but_not_see_learner_records(trainer):
@@ -85,3 +85,15 @@ def test_the_module_page_in_the_admin_edits_both_languages_of_its_lessons(traine
     assert 'name="summary_en"' in html and 'name="summary_fr"' in html
     assert 'name="lessons-0-title_fr"' in html
     assert 'name="lessons-0-body_fr"' in html
+
+
+def test_staff_of_another_agency_cannot_preview_an_agencys_own_module(client_for, agency):
+    own = ModuleFactory(status="draft", agency=agency, title="Maple's own draft")
+    elsewhere = TrainerFactory(agency=AgencyFactory(name="Far Away CAS", slug="far"))
+    client = client_for(elsewhere)
+    assert client.get(f"/learning/{own.slug}/").status_code == 404
+    own.status = "published"
+    own.save()
+    assert client.get(f"/learning/{own.slug}/").status_code == 404
+    sector_draft = ModuleFactory(status="draft", agency=None)
+    assert client.get(f"/learning/{sector_draft.slug}/").status_code == 200

@@ -1,6 +1,8 @@
 import csv
 import io
 
+from django.urls import reverse
+
 from allyship.accounts import sharing
 from learning.models import (
     Choice,
@@ -197,3 +199,29 @@ def test_it_lets_the_owner_share_and_revoke_a_reflection_from_the_lesson(
     assert client_for(supervisor).get(f"/learning/shared/{reflection.pk}/").status_code == 200
     owner.post(f"/accounts/share/{key}/{reflection.pk}/", {"action": "unshare"})
     assert client_for(supervisor).get(f"/learning/shared/{reflection.pk}/").status_code == 404
+
+
+def test_a_reflection_written_in_two_tabs_is_not_silently_overwritten(worker, client_for):
+    lesson = LessonFactory()
+    prompt = ReflectionPrompt.objects.create(lesson=lesson, prompt="What did you notice?")
+    url = reverse("learning:reflect", args=[lesson.module.slug, lesson.pk, prompt.pk])
+    client = client_for(worker)
+    # Both tabs opened the lesson before any reflection existed.
+    client.post(url, {f"r{prompt.pk}-text": "Saved in tab two", f"r{prompt.pk}-loaded_version": ""})
+
+    response = client.post(
+        url, {f"r{prompt.pk}-text": "Typed in tab one", f"r{prompt.pk}-loaded_version": ""}
+    )
+
+    page = response.content.decode()
+    assert "changed in another tab or window" in page
+    assert "Saved in tab two" in page
+    assert "Typed in tab one</textarea>" in page
+    saved = ReflectionResponse.objects.get(user=worker, prompt=prompt)
+    assert saved.text == "Saved in tab two"
+    newer = page.split(f'name="r{prompt.pk}-loaded_version" value="', 1)[1].split('"')[0]
+    client.post(
+        url, {f"r{prompt.pk}-text": "Typed in tab one", f"r{prompt.pk}-loaded_version": newer}
+    )
+    saved.refresh_from_db()
+    assert saved.text == "Typed in tab one"
