@@ -15,7 +15,12 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
 from allyship.accounts import personal_data, sharing
-from allyship.accounts.forms import DeleteMyDataForm, PreferencesForm, SignInForm
+from allyship.accounts.forms import (
+    DeleteMyDataForm,
+    LocalisedPasswordResetForm,
+    PreferencesForm,
+    SignInForm,
+)
 from allyship.accounts.models import PasswordResetRequest
 
 
@@ -44,6 +49,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    form_class = LocalisedPasswordResetForm
     success_url = reverse_lazy("accounts:password_reset_done")
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"

@@ -1,4 +1,5 @@
 import pytest
+from django.core import mail
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -26,3 +27,23 @@ def test_the_sign_in_page_can_be_switched_to_french(client, db):
     html = client.get(reverse("accounts:login")).content.decode()
     assert '<html lang="fr">' in html
     assert "Adresse courriel" in html
+
+
+def test_a_french_speaker_gets_the_reset_email_in_french_from_an_english_page(client, worker):
+    worker.preferred_language = "fr"
+    worker.save()
+    page = client.post(reverse("accounts:password_reset"), {"email": "robin@maple.example"})
+    assert "Check your email" in client.get(page.url).content.decode()
+    message = mail.outbox[0]
+    assert message.subject == "Choisissez un nouveau mot de passe Allyship"
+    assert message.body.startswith("Bonjour Robin,")
+    assert "Si ce n'était pas vous" in message.body
+
+
+def test_an_english_speaker_gets_the_reset_email_in_english_from_a_french_page(client, worker):
+    client.post(reverse("set_language"), {"language": "fr", "next": "/"})
+    page = client.post(reverse("accounts:password_reset"), {"email": "robin@maple.example"})
+    assert "Consultez vos courriels" in client.get(page.url).content.decode()
+    message = mail.outbox[0]
+    assert message.subject == "Choose a new Allyship password"
+    assert message.body.startswith("Hello Robin,")
