@@ -142,6 +142,7 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "allyship.views.csrf_failure"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 LANGUAGE_CODE = "en"
@@ -149,6 +150,8 @@ LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.str("TIME_ZONE", default="America/Toronto")
 USE_I18N = True
+# "fr" is written as in Canada: 2026-03-02 and 13 h 40 (Django's fr_CA formats).
+FORMAT_MODULE_PATH = ["allyship.formats"]
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -18,3 +18,6 @@ urlpatterns = [
     path("assessments/", include("assessments.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# The 500 page keeps the language switch (allyship/views.py).
+handler500 = "allyship.views.server_error"

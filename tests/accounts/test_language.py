@@ -47,3 +47,32 @@ def test_an_english_speaker_gets_the_reset_email_in_english_from_a_french_page(c
     message = mail.outbox[0]
     assert message.subject == "Choose a new Allyship password"
     assert message.body.startswith("Hello Robin,")
+
+
+def sign_in(client, password):
+    client.post(
+        reverse("accounts:login"), {"username": "robin@maple.example", "password": password}
+    )
+
+
+def test_a_language_chosen_on_the_sign_in_page_becomes_the_preference(client, worker, password):
+    client.post(reverse("set_language"), {"language": "fr", "next": "/accounts/sign-in/"})
+    sign_in(client, password)
+    worker.refresh_from_db()
+    assert worker.preferred_language == "fr"
+    assert "Bienvenue, Robin" in client.get(reverse("home")).content.decode()
+
+
+def test_without_a_choice_the_saved_preference_beats_the_browsers_language(
+    client, worker, password
+):
+    worker.preferred_language = "fr"
+    worker.save()
+    client.cookies["django_language"] = "en"
+    sign_in(client, password)
+    assert "Bienvenue, Robin" in client.get(reverse("home")).content.decode()
+    client.post(reverse("accounts:logout"))
+    # Signed out again, the sign-in page stays in the person's language.
+    assert '<html lang="fr">' in client.get(reverse("accounts:login")).content.decode()
+    worker.refresh_from_db()
+    assert worker.preferred_language == "fr"
