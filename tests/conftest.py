@@ -14,6 +14,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from tests.factories import (
     PASSWORD,
@@ -26,6 +27,13 @@ from tests.factories import (
 
 # Playwright's sync API runs an event loop in the test thread; Django must allow DB access there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _default_language_between_tests():
+    """A request in French leaves French active in the test's thread; the next test starts over."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
