@@ -22,6 +22,7 @@ from allyship.accounts.forms import (
     SignInForm,
 )
 from allyship.accounts.models import PasswordResetRequest
+from allyship.accounts.sessions import touch_session
 
 
 def password_reset_allowed(email):
@@ -97,7 +98,8 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 @require_POST
 def keepalive(request):
-    """ "Stay signed in": any signed-in request pushes the idle timeout back."""
+    """ "Stay signed in": push the idle timeout back now."""
+    touch_session(request.session)
     return HttpResponse(status=204)
 
 
