@@ -148,6 +148,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 # Our scripts read the token from the form, never from the cookie, so scripts may not read either.
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "allyship.views.csrf_failure"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_HTTPONLY = True
 
@@ -161,6 +162,8 @@ MODELTRANSLATION_LANGUAGES = ("en", "fr")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = env.str("TIME_ZONE", default="America/Toronto")
 USE_I18N = True
+# "fr" is written as in Canada: 2026-03-02 and 13 h 40 (Django's fr_CA formats).
+FORMAT_MODULE_PATH = ["allyship.formats"]
 USE_TZ = True
 
 STATIC_URL = "static/"

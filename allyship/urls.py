@@ -19,4 +19,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+# The 500 page keeps the language switch (allyship/views.py).
 handler500 = "allyship.views.server_error"

@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from allyship.accounts.models import User
@@ -30,6 +31,14 @@ class SignInForm(AuthenticationForm):
         if email.endswith(DEMO_EMAIL_DOMAIN) and not settings.DEBUG:
             raise forms.ValidationError(self.error_messages["demo_disabled"], code="demo_disabled")
         return super().clean()
+
+
+class LocalisedPasswordResetForm(PasswordResetForm):
+    """Writes the reset email in the recipient's language, not the language of the page."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        with translation.override(context["user"].preferred_language or settings.LANGUAGE_CODE):
+            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
 
 
 class ProfileForm(forms.Form):

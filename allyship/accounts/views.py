@@ -16,7 +16,12 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
 from allyship.accounts import personal_data, sharing
-from allyship.accounts.forms import DeleteMyDataForm, PreferencesForm, SignInForm
+from allyship.accounts.forms import (
+    DeleteMyDataForm,
+    LocalisedPasswordResetForm,
+    PreferencesForm,
+    SignInForm,
+)
 from allyship.accounts.models import PasswordResetRequest, SharingEvent
 from allyship.accounts.sessions import touch_session
 
@@ -33,10 +38,39 @@ def password_reset_allowed(email):
     return recent < settings.PASSWORD_RESET_LIMIT
 
 
+CHOSEN_LANGUAGE_KEY = "language_chosen_before_sign_in"
+
+
 class SignInView(auth_views.LoginView):
     form_class = SignInForm
     template_name = "registration/login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        # Someone who picked a language on the sign-in page meant it for themselves: it becomes
+        # their preference. Otherwise their saved preference wins over this browser's cookie.
+        chosen = self.request.session.pop(CHOSEN_LANGUAGE_KEY, None)
+        user = form.get_user()
+        if chosen and chosen != user.preferred_language:
+            user.preferred_language = chosen
+            user.save(update_fields=["preferred_language"])
+        response = super().form_valid(form)
+        _remember_language(response, user.preferred_language)
+        return response
+
+
+def _remember_language(response, language):
+    """The language cookie, as set_language writes it, so signed-out pages stay in it."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
@@ -48,6 +82,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    form_class = LocalisedPasswordResetForm
     success_url = reverse_lazy("accounts:password_reset_done")
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"
@@ -101,12 +136,17 @@ def locked_out(request, original_response=None, credentials=None):
 @login_not_required
 @require_POST
 def switch_language(request):
-    """The footer's language switch; for a signed-in person it also becomes their preference."""
+    """The footer's language switch. It becomes the signed-in person's preference, or, chosen
+    before signing in, the preference of whoever signs in next in this session."""
     response = set_language(request)
     language = request.POST.get("language")
-    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+    if language not in dict(settings.LANGUAGES):
+        return response
+    if request.user.is_authenticated:
         request.user.preferred_language = language
         request.user.save(update_fields=["preferred_language"])
+    else:
+        request.session[CHOSEN_LANGUAGE_KEY] = language
     return response
 
 

@@ -6,9 +6,10 @@ import io
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from allyship.accountability.models import Reminder
+from allyship.accountability.reminders import send_reminders
 from tests.factories import CommitmentFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -90,3 +91,25 @@ def test_each_person_gets_their_own_email(worker, team):
         "kai@maple.example",
         "robin@maple.example",
     ]
+
+
+def test_reminders_are_written_in_each_persons_own_language(worker, team):
+    worker.preferred_language = "fr"
+    worker.save()
+    english = MembershipFactory(team=team, user__email="kai@maple.example").user
+    due = datetime.date(2026, 3, 2)
+    CommitmentFactory(user=worker, due_date=due)
+    CommitmentFactory(user=english, due_date=due)
+    # The scheduler's shell may run in any language; each email follows its reader.
+    with translation.override("en"):
+        send_reminders(today=datetime.date(2026, 3, 5))
+    by_reader = {message.to[0]: message for message in mail.outbox}
+    french = by_reader["robin@maple.example"]
+    assert french.subject == "Allyship\u00a0: un engagement vous attend"
+    assert "1 de vos engagements a dépassé sa date\u00a0:" in french.body
+    assert "prévu pour le 2 mars 2026" in french.body
+    assert "modifiez vos préférences" in french.body
+    in_english = by_reader["kai@maple.example"]
+    assert in_english.subject == "Allyship: a commitment is waiting for you"
+    assert "1 of your commitments is past its date:" in in_english.body
+    assert "due March 2, 2026" in in_english.body

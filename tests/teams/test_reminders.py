@@ -66,3 +66,18 @@ def test_people_who_turned_reminders_off_get_none(worker, team, module):
     AssignmentFactory(team=team, module=module, assignee=worker, due_on=in_days(1))
     run()
     assert mail.outbox == []
+
+
+def test_assignment_reminders_are_in_each_members_own_language(worker, teammate, team, module):
+    worker.preferred_language = "fr"
+    worker.save()
+    AssignmentFactory(team=team, module=module, due_on=in_days(-1))
+    run()
+    by_reader = {message.to[0]: message for message in mail.outbox}
+    french = by_reader["robin@maple.example"]
+    assert french.subject == "Allyship\u00a0: une tâche assignée a dépassé son échéance"
+    assert french.body.startswith("Bonjour Robin,")
+    assert "Échéance dépassée\u00a0:" in french.body
+    english = by_reader["jordan@maple.example"]
+    assert english.subject == "Allyship: an assignment is past its due date"
+    assert "Past the due date:" in english.body
