@@ -105,6 +105,14 @@ def switch_language(request):
     return response
 
 
+def privacy(request):
+    """The privacy promise in plain words: what stays private, what a supervisor sees.
+
+    It reads nothing of the person's, so the benchmark also uses it as its floor page.
+    """
+    return render(request, "accounts/privacy.html", {"min_group_size": settings.MIN_GROUP_SIZE})
+
+
 def preferences(request):
     # An unticked checkbox posts nothing, so an empty POST is still a submission.
     data = request.POST if request.method == "POST" else None
