@@ -24,7 +24,12 @@ class AssessmentsConfig(AppConfig):
         from assessments import personal_data as own_data
         from assessments.models import Attempt
 
-        sharing.register(Attempt, owner_field="user")
+        sharing.register(
+            Attempt,
+            owner_field="user",
+            viewer_url_name="assessments:shared",
+            noun=_("self-assessment results"),
+        )
         personal_data.register(
             "assessments",
             exporter=own_data.export,

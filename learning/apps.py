@@ -22,7 +22,12 @@ class LearningConfig(AppConfig):
         from learning import personal_data as own_data
         from learning.models import ReflectionResponse
 
-        sharing.register(ReflectionResponse, owner_field="user")
+        sharing.register(
+            ReflectionResponse,
+            owner_field="user",
+            viewer_url_name="learning:shared_reflection",
+            noun=_("reflection on a lesson"),
+        )
         personal_data.register(
             "learning",
             exporter=own_data.export,

@@ -3,9 +3,9 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count
+from django.db.models import Count, Max, Min, OuterRef, Subquery
 
-from learning.models import Lesson, LessonProgress, ModuleCompletion
+from learning.models import Lesson, LessonProgress, Module, ModuleCompletion
 
 
 @dataclass(frozen=True)
@@ -41,3 +41,60 @@ def progress_by_module(user, module_ids=None) -> dict[int, ModuleProgress]:
     done = dict(completions.values_list("module_id", "completed_on"))
     ids = set(totals) | set(seen) | set(done)
     return {pk: ModuleProgress(totals.get(pk, 0), seen.get(pk, 0), done.get(pk)) for pk in ids}
+
+
+# Participation facts of many people at once, for supervisors' pages: one query each, whatever
+# the number of people or modules. ``user_ids`` may be a list or a subquery.
+
+
+def completion_dates(user_ids, module_ids=None) -> dict[tuple[int, int], date]:
+    """``(person, module) -> completed on``."""
+    completions = ModuleCompletion.objects.filter(user_id__in=user_ids)
+    if module_ids is not None:
+        completions = completions.filter(module_id__in=module_ids)
+    return {
+        (user_id, module_id): completed_on
+        for user_id, module_id, completed_on in completions.values_list(
+            "user_id", "module_id", "completed_on"
+        )
+    }
+
+
+def lesson_visit_spans(user_ids):
+    """``(person, module) -> (first visit, last visit)`` over every module the people opened."""
+    rows = (
+        LessonProgress.objects.filter(user_id__in=user_ids)
+        .values("user_id", "lesson__module_id")
+        .annotate(first=Min("visited_at"), last=Max("visited_at"))
+        .values_list("user_id", "lesson__module_id", "first", "last")
+    )
+    return {(user_id, module_id): (first, last) for user_id, module_id, first, last in rows}
+
+
+def next_lesson(user) -> Lesson | None:
+    """The first lesson not yet reached in the module ``user`` most recently worked on.
+
+    Modules already completed, and modules no longer published, are skipped. Two queries.
+    """
+    last_visit = (
+        LessonProgress.objects.filter(user=user, lesson__module=OuterRef("pk"))
+        .order_by("-visited_at")
+        .values("visited_at")[:1]
+    )
+    module = (
+        Module.objects.available_to(user)
+        .exclude(completions__user=user)
+        .annotate(last_visit=Subquery(last_visit))
+        .filter(last_visit__isnull=False)
+        .order_by("-last_visit")
+        .first()
+    )
+    if module is None:
+        return None
+    return (
+        Lesson.objects.filter(module=module)
+        .exclude(progress__user=user)
+        .select_related("module")
+        .order_by("order", "pk")
+        .first()
+    )

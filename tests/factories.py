@@ -208,3 +208,31 @@ class CommentFactory(factory.django.DjangoModelFactory):
 
     author = factory.SubFactory(UserFactory)
     text = "Thank you for writing this down."
+
+
+def submitted_attempt(user, instrument, *, score=50, at=None):
+    """A submitted attempt with the same stored ``score`` on every dimension, submitted ``at``."""
+    from django.utils import timezone
+
+    from assessments.models import Attempt, DimensionScore
+
+    attempt = AttemptFactory(user=user, instrument=instrument)
+    Attempt.objects.filter(pk=attempt.pk).update(submitted_at=at or timezone.now())
+    attempt.refresh_from_db()
+    DimensionScore.objects.bulk_create(
+        DimensionScore(attempt=attempt, dimension=dimension, score=score)
+        for dimension in instrument.dimensions.all()
+    )
+    return attempt
+
+
+# Team progress
+
+
+class AssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "teams.Assignment"
+
+    team = factory.SubFactory(TeamFactory)
+    module = factory.SubFactory(ModuleFactory)
+    instrument = None

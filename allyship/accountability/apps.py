@@ -26,8 +26,18 @@ class AccountabilityConfig(AppConfig):
         from allyship.accounts import personal_data, sharing
 
         post_migrate.connect(seed_equity_groups, sender=self, dispatch_uid="seed_equity_groups")
-        sharing.register(Entry, owner_field="user")
-        sharing.register(Commitment, owner_field="user")
+        sharing.register(
+            Entry,
+            owner_field="user",
+            viewer_url_name="accountability:shared_entry",
+            noun=_("log entry"),
+        )
+        sharing.register(
+            Commitment,
+            owner_field="user",
+            viewer_url_name="accountability:shared_commitment",
+            noun=_("commitment"),
+        )
         personal_data.register(
             "accountability",
             exporter=own_data.export,

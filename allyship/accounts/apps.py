@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -30,6 +31,7 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from allyship.accounts import personal_data
         from allyship.accounts.roles import sync_group_permissions
+        from allyship.accounts.sessions import touch_on_sign_in
 
         personal_data.register(
             "accounts",
@@ -46,4 +48,5 @@ class AccountsConfig(AppConfig):
             ],
         )
 
+        user_logged_in.connect(touch_on_sign_in, dispatch_uid="accounts_touch_on_sign_in")
         post_migrate.connect(sync_group_permissions, dispatch_uid="accounts_sync_group_permissions")

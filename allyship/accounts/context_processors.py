@@ -1,8 +1,6 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
-from allyship.accounts.models import AGENCY_ADMINS_GROUP, TRAINERS_GROUP
-
 
 def roles(request):
     """What the navigation may offer the signed-in person; computed only when a template asks."""
@@ -11,11 +9,10 @@ def roles(request):
     def compute():
         if not user.is_authenticated:
             return {}
-        group_names = set(user.groups.values_list("name", flat=True))
         return {
             "supervisor": user.is_supervisor,
-            "trainer": TRAINERS_GROUP in group_names,
-            "agency_admin": AGENCY_ADMINS_GROUP in group_names,
+            "trainer": user.is_trainer,
+            "agency_admin": user.is_agency_admin,
             "staff": user.is_staff,
         }
 

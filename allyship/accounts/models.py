@@ -9,6 +9,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 TRAINERS_GROUP = "Trainers"
@@ -106,7 +107,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     wants_reminders = models.BooleanField(
         _("email me reminders"),
         default=True,
-        help_text=_("A short email when a commitment is due soon or overdue."),
+        help_text=_("A short email when a commitment or an assignment is due soon or overdue."),
     )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
 
@@ -134,9 +135,15 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_short_name(self):
         return self.display_name
 
+    @cached_property
+    def group_names(self) -> frozenset:
+        # Loaded with the user row by ``accounts.backends.UserBackend`` on every request.
+        if hasattr(self, "loaded_group_names"):
+            return frozenset(self.loaded_group_names)
+        return frozenset(self.groups.values_list("name", flat=True))
+
     def in_group(self, name):
-        # Group names are read from the prefetch cache when a view prefetched them.
-        return any(group.name == name for group in self.groups.all())
+        return name in self.group_names
 
     @property
     def is_trainer(self):
@@ -148,6 +155,8 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def is_supervisor(self):
+        if hasattr(self, "loaded_is_supervisor"):
+            return self.loaded_is_supervisor
         return self.memberships.filter(role=Membership.Role.SUPERVISOR).exists()
 
 

@@ -47,20 +47,17 @@ def figures_to_hide(respondents: dict) -> set:
     k = min_group_size()
     groups = {key: frozenset(ids) for key, ids in respondents.items()}
     hidden = {key for key, ids in groups.items() if len(ids) < k}
-    changed = True
-    while changed:
-        changed = False
-        shown = sorted((key for key in groups if key not in hidden), key=lambda key: str(key))
-        for index, first in enumerate(shown):
-            for second in shown[index + 1 :]:
-                difference = len(groups[first] ^ groups[second])
-                if 0 < difference < k:
-                    larger = max((first, second), key=lambda key: len(groups[key]))
-                    hidden.add(larger)
-                    changed = True
-                    break
-            if changed:
+    # One pass over the pairs in a fixed order: hiding a figure never creates a new offending
+    # pair among the figures still shown, so pairs already checked need no second look.
+    shown = sorted((key for key in groups if key not in hidden), key=str)
+    for index, first in enumerate(shown):
+        for second in shown[index + 1 :]:
+            if first in hidden:
                 break
+            if second in hidden or abs(len(groups[first]) - len(groups[second])) >= k:
+                continue  # two groups whose sizes differ by K or more differ by K people or more
+            if 0 < len(groups[first] ^ groups[second]) < k:
+                hidden.add(max((first, second), key=lambda key: len(groups[key])))
     return hidden
 
 

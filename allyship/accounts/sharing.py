@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from allyship.accounts.models import Share, ShareView
@@ -20,14 +21,18 @@ _registry: dict[str, "Shareable"] = {}
 class Shareable:
     model: type[models.Model]
     owner_field: str
+    # The page where a supervisor reads the shared item (a URL name taking its pk), and what
+    # to call the item in lists of shared items.
+    viewer_url_name: str = ""
+    noun: str = ""
 
     @property
     def key(self):
         return self.model._meta.label_lower
 
 
-def register(model, *, owner_field="user"):
-    entry = Shareable(model=model, owner_field=owner_field)
+def register(model, *, owner_field="user", viewer_url_name="", noun=""):
+    entry = Shareable(model, owner_field, viewer_url_name, noun)
     _registry[entry.key] = entry
     return model
 
@@ -75,6 +80,13 @@ def shared_ids_visible_to(model, viewer):
         .filter(content_type=ContentType.objects.get_for_model(model))
         .values("object_id")
     )
+
+
+def describe(share) -> tuple[str, str]:
+    """What a share points at, for a supervisor's list: ``(noun, URL of the page to read it)``."""
+    content_type = share.content_type
+    entry = _registry[f"{content_type.app_label}.{content_type.model}"]
+    return entry.noun, reverse(entry.viewer_url_name, args=[share.object_id])
 
 
 def record_view(*, item, viewer) -> None:

@@ -17,6 +17,7 @@ from django.views.i18n import set_language
 from allyship.accounts import personal_data, sharing
 from allyship.accounts.forms import DeleteMyDataForm, PreferencesForm, SignInForm
 from allyship.accounts.models import PasswordResetRequest
+from allyship.accounts.sessions import touch_session
 
 
 def password_reset_allowed(email):
@@ -62,7 +63,8 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 @require_POST
 def keepalive(request):
-    """ "Stay signed in": any signed-in request pushes the idle timeout back."""
+    """ "Stay signed in": push the idle timeout back now."""
+    touch_session(request.session)
     return HttpResponse(status=204)
 
 

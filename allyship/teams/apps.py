@@ -6,3 +6,13 @@ class TeamsConfig(AppConfig):
     name = "allyship.teams"
     label = "teams"
     verbose_name = _("Team progress")
+
+    def ready(self):
+        from allyship.accounts import personal_data
+        from allyship.teams.personal_data import export
+
+        personal_data.register(
+            "teams",
+            exporter=export,
+            keeps=[_("what was assigned to you, and whether and when you did it")],
+        )

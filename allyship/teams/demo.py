@@ -14,6 +14,7 @@ from allyship.accounts.models import (
     Team,
     User,
 )
+from allyship.teams.demo_history import seed_demo_history
 
 DEMO_DOMAIN = "demo.allyship.test"
 DEFAULT_DEMO_PASSWORD = "allyship-demo"  # noqa: S105 - documented, refused when DEBUG is off
@@ -83,10 +84,12 @@ def seed_demo_agency():
 
     join(intake, supervisor, Membership.Role.SUPERVISOR)
     join(intake, worker)
-    for name in TEAMMATES:
-        join(intake, _person(agency, _slug(name), name))
+    teammates = [_person(agency, _slug(name), name) for name in TEAMMATES]
+    for teammate in teammates:
+        join(intake, teammate)
     join(family, admin, Membership.Role.SUPERVISOR)
     for name in OTHER_TEAM:
         join(family, _person(agency, _slug(name), name))
     seed_demo_log(worker=worker, supervisor=supervisor)
+    seed_demo_history(team=intake, supervisor=supervisor, worker=worker, teammates=teammates)
     return agency

@@ -1,14 +1,37 @@
-from django.contrib.postgres.aggregates import StringAgg
-from django.db.models import Q
-from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+import csv
+from collections import defaultdict
 
-from allyship.accounts.models import Membership, Team
+from django.contrib import messages
+from django.contrib.postgres.aggregates import StringAgg
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from allyship.accountability.models import Commitment, Entry, new_comment_count
+from allyship.accounts import sharing
+from allyship.accounts.csv_safe import neutralise
+from allyship.accounts.models import Membership, Share, Team
+from allyship.accounts.privacy import min_group_size
+from allyship.teams.forms import AssignmentForm
+from allyship.teams.group_scores import AGENCY, group_scores
+from allyship.teams.models import Assignment
+from allyship.teams.progress import Facts, Matrix, Status
+from assessments.models import Attempt, DimensionScore, Instrument
+from learning.progress import next_lesson
+
+FEED_SIZE = 10
 
 
 def _get_team_for_supervisor(request, pk):
     """The team if the signed-in person supervises it; otherwise 404, which confirms nothing."""
     return get_object_or_404(Team.objects.supervised_by(request.user), pk=pk)
+
+
+def _get_assignment(request, team_pk, pk):
+    team = _get_team_for_supervisor(request, team_pk)
+    return get_object_or_404(Assignment.objects.with_subject(), team=team, pk=pk)
 
 
 def _members(team):
@@ -19,23 +42,214 @@ def _members(team):
     )
 
 
+def _my_assignments(user):
+    """The person's assignments with their status, what needs doing first."""
+    assignments = list(Assignment.objects.for_member(user).with_subject())
+    facts = Facts([user.pk])
+    rows = [(assignment, facts.progress(assignment, user.pk)) for assignment in assignments]
+    return sorted(rows, key=lambda row: (row[1].is_done, row[0].due_on is None, row[0].due_on))
+
+
 def home(request):
-    """ "My allyship": the signed-in person's starting page."""
-    supervised = Team.objects.supervised_by(request.user).with_member_count()
-    return render(request, "teams/home.html", {"supervised_teams": supervised})
+    """ "My allyship": what is the signed-in person's to do, and where they left off."""
+    user = request.user
+    assigned = [row for row in _my_assignments(user) if not row[1].is_done]
+    # The last results in one query: the scores of the latest submitted attempt, with it.
+    latest_scores = list(
+        DimensionScore.objects.filter(
+            attempt=Attempt.objects.for_user(user)
+            .personal()
+            .submitted()
+            .order_by("-submitted_at")
+            .values("pk")[:1]
+        )
+        .select_related("dimension", "attempt__instrument")
+        .order_by("dimension__position", "dimension__pk")
+    )
+    supervised = Team.objects.none()
+    if user.is_supervisor:
+        supervised = (
+            Team.objects.supervised_by(user)
+            .with_member_count()
+            .annotate(assignment_count=Count("assignments", distinct=True))
+        )
+    context = {
+        "assigned": assigned,
+        "resume": Attempt.objects.for_user(user)
+        .personal()
+        .in_progress()
+        .select_related("instrument")
+        .order_by("-updated_at")
+        .first(),
+        "next_lesson": next_lesson(user),
+        "commitments": list(
+            Commitment.objects.for_user(user).open().order_by("due_date", "pk")[:5]
+        ),
+        "new_comments": new_comment_count(user),
+        "entries": list(Entry.objects.for_user(user).order_by("-date", "-pk")[:3]),
+        "latest_scores": latest_scores,
+        "latest": latest_scores[0].attempt if latest_scores else None,
+        "supervised_teams": supervised,
+    }
+    return render(request, "teams/home.html", context)
+
+
+def assigned_to_me(request):
+    return render(request, "teams/assigned.html", {"rows": _my_assignments(request.user)})
+
+
+def _score_instrument(request, user):
+    """The self-assessment whose group scores are shown, chosen with ``?instrument=<slug>``."""
+    latest = {}
+    for instrument in (
+        Instrument.objects.available_to(user)
+        .filter(kind=Instrument.Kind.PERSONAL)
+        .order_by("title", "slug", "-version")
+    ):
+        latest.setdefault(instrument.slug, instrument)
+    instruments = list(latest.values())
+    chosen = latest.get(request.GET.get("instrument"))
+    return instruments, chosen or (instruments[0] if instruments else None)
+
+
+def _scores_context(request, agency_id, scope, members=None):
+    instruments, instrument = _score_instrument(request, request.user)
+    scores = None
+    if instrument is not None:
+        scores = group_scores(
+            agency_id=agency_id, instrument=instrument, scope=scope, members=members
+        )
+    return {
+        "instruments": instruments,
+        "instrument": instrument,
+        "scores": scores,
+        "min_group_size": min_group_size(),
+    }
+
+
+def _feed(request, members):
+    shares = (
+        Share.objects.visible_to(request.user)
+        .filter(owner__in=[membership.user_id for membership in members])
+        .select_related("owner", "content_type")
+        .order_by("-shared_at", "-pk")[:FEED_SIZE]
+    )
+    return [(share, *sharing.describe(share)) for share in shares]
 
 
 def team_detail(request, pk):
     team = _get_team_for_supervisor(request, pk)
-    return render(request, "teams/team_detail.html", {"team": team, "members": _members(team)})
+    members = list(_members(team))
+    matrix = Matrix(
+        members,
+        team.assignments.with_subject(),
+        Facts([membership.user_id for membership in members]),
+    )
+    sort = request.GET.get("sort", "name")
+    context = {
+        "team": team,
+        "matrix": matrix,
+        "rows": matrix.sorted_rows(sort),
+        "sort": sort,
+        "feed": _feed(request, members),
+        "Status": Status,
+        **_scores_context(request, team.agency_id, team.pk),
+    }
+    return render(request, "teams/team_detail.html", context)
+
+
+def team_csv(request, pk):
+    """The matrix as CSV: participation facts only, every text cell neutralised."""
+    team = _get_team_for_supervisor(request, pk)
+    members = list(_members(team))
+    matrix = Matrix(
+        members,
+        team.assignments.with_subject(),
+        Facts([membership.user_id for membership in members]),
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="team-{team.pk}-progress.csv"'
+    writer = csv.writer(response)
+    header = [_("Member"), _("Last activity")]
+    for assignment in matrix.assignments:
+        due = assignment.due_on.isoformat() if assignment.due_on else ""
+        title = assignment.title + (f" ({_('due')} {due})" if due else "")
+        header += [title, _("Started"), _("Done")]
+    writer.writerow([neutralise(cell) for cell in header])
+    for row in matrix.sorted_rows("name"):
+        cells = [row.user.display_name, _iso(row.last_activity)]
+        for progress in row.cells:
+            if progress is None:
+                cells += [_("Not assigned"), "", ""]
+            else:
+                cells += [progress.label, _iso(progress.started), _iso(progress.done)]
+        writer.writerow([neutralise(str(cell)) for cell in cells])
+    return response
+
+
+def _iso(moment):
+    if moment is None:
+        return ""
+    return moment.date().isoformat() if hasattr(moment, "date") else moment.isoformat()
+
+
+@require_http_methods(["GET", "POST"])
+def assignment_create(request, pk):
+    team = _get_team_for_supervisor(request, pk)
+    form = AssignmentForm(
+        request.POST or None,
+        team=team,
+        supervisor=request.user,
+        instance=Assignment(assigned_by=request.user),
+        initial={"assignee": request.GET.get("member")},
+    )
+    if request.method == "POST" and form.is_valid():
+        assignment = form.save()
+        messages.success(
+            request,
+            _("Assigned “%(subject)s”. Members see it on their home page.")
+            % {"subject": assignment.title},
+        )
+        return redirect("teams:detail", pk=team.pk)
+    return render(request, "teams/assignment_form.html", {"team": team, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def assignment_edit(request, pk, assignment_pk):
+    assignment = _get_assignment(request, pk, assignment_pk)
+    team = assignment.team
+    form = AssignmentForm(
+        request.POST or None, team=team, supervisor=request.user, instance=assignment
+    )
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The assignment is updated."))
+        return redirect("teams:detail", pk=team.pk)
+    context = {"team": team, "form": form, "assignment": assignment}
+    return render(request, "teams/assignment_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def assignment_withdraw(request, pk, assignment_pk):
+    assignment = _get_assignment(request, pk, assignment_pk)
+    if request.method == "POST":
+        assignment.delete()
+        messages.success(
+            request,
+            _("“%(subject)s” is withdrawn. It no longer shows on members' home pages.")
+            % {"subject": assignment.title},
+        )
+        return redirect("teams:detail", pk=assignment.team_id)
+    return render(request, "teams/assignment_withdraw.html", {"assignment": assignment})
 
 
 def agency_overview(request):
-    """Every team of the agency, for its agency admins."""
-    if not request.user.is_agency_admin or request.user.agency_id is None:
+    """Every team of the agency with its participation, and agency-wide group scores."""
+    user = request.user
+    if not user.is_agency_admin or user.agency_id is None:
         raise Http404
-    teams = (
-        Team.objects.filter(agency_id=request.user.agency_id)
+    teams = list(
+        Team.objects.filter(agency_id=user.agency_id)
         .with_member_count()
         .annotate(
             supervisor_names=StringAgg(
@@ -47,6 +261,40 @@ def agency_overview(request):
             ),
         )
     )
-    return render(
-        request, "teams/agency_overview.html", {"agency": request.user.agency, "teams": teams}
-    )
+    members = Membership.objects.filter(
+        team__agency_id=user.agency_id, role=Membership.Role.MEMBER
+    ).select_related("user")
+    assignments = Assignment.objects.filter(team__agency_id=user.agency_id).with_subject()
+    by_team = defaultdict(list)
+    for membership in members:
+        by_team[membership.team_id].append(membership)
+    rows = _team_participation(teams, by_team, assignments)
+    member_ids = {team_id: {m.user_id for m in group} for team_id, group in by_team.items()}
+    context = {
+        "agency": user.agency,
+        "rows": rows,
+        **_scores_context(request, user.agency_id, AGENCY, member_ids),
+    }
+    return render(request, "teams/agency_overview.html", context)
+
+
+def _team_participation(teams, members_by_team, assignments):
+    """Per team: its assignments, how many of the people assigned are done, and how many late."""
+    assignments_by_team = defaultdict(list)
+    for assignment in assignments:
+        assignments_by_team[assignment.team_id].append(assignment)
+    facts = Facts([m.user_id for group in members_by_team.values() for m in group])
+    rows = []
+    for team in teams:
+        matrix = Matrix(members_by_team[team.pk], assignments_by_team[team.pk], facts)
+        done = sum(column.done for column in matrix.columns)
+        assigned = sum(column.assigned for column in matrix.columns)
+        rows.append(
+            {
+                "team": team,
+                "assignments": len(matrix.assignments),
+                "rate": round(100 * done / assigned) if assigned else None,
+                "overdue": matrix.overdue_count,
+            }
+        )
+    return rows

@@ -9,7 +9,13 @@ from django.urls import reverse
 
 from assessments.models import Answer, Attempt
 from learning.models import LessonProgress, ReflectionPrompt, ReflectionResponse
-from tests.factories import AttemptFactory, LessonFactory, build_instrument
+from tests.factories import (
+    AssignmentFactory,
+    AttemptFactory,
+    LessonFactory,
+    ModuleFactory,
+    build_instrument,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -54,3 +60,12 @@ def test_deleting_removes_reflections_and_answers_and_keeps_participation(
     assert LessonProgress.objects.filter(user=worker).exists()
     assert ReflectionResponse.objects.filter(user=teammate).exists()
     assert Answer.objects.filter(attempt__user=teammate).exists()
+
+
+def test_the_download_holds_my_assignments_and_their_status(client_for, worker, team, teammate):
+    AssignmentFactory(team=team, module=ModuleFactory(title="Power with families"))
+    AssignmentFactory(team=team, module=ModuleFactory(title="Jordan only"), assignee=teammate)
+    rows = download(client_for(worker))["tables"]["teams_assignments"]
+    assert [(row["what"], row["status"]) for row in rows] == [
+        ("Power with families", "Not started")
+    ]

@@ -1,8 +1,13 @@
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
+from django.urls import reverse
 
 from allyship.accounts.models import Agency, Membership, Team, User
+from allyship.teams.models import Assignment
+from assessments.models import Attempt
+from assessments.starter import load_starter_instruments
+from learning.starter import load_starter_curriculum
 
 pytestmark = pytest.mark.django_db
 
@@ -42,3 +47,21 @@ def test_seed_demo_refuses_when_debug_is_off():
     with pytest.raises(CommandError, match="only runs with DEBUG on"):
         call_command("seed_demo")
     assert not User.objects.exists()
+
+
+@override_settings(DEBUG=True)
+def test_the_demo_team_has_history_that_passes_the_k_rule(client_for):
+
+    load_starter_curriculum()
+    load_starter_instruments()
+    call_command("seed_demo")
+    attempts = Attempt.objects.submitted().count()
+    call_command("seed_demo")
+    assert Attempt.objects.submitted().count() == attempts == 14
+    assert Assignment.objects.count() == 2
+    supervisor = User.objects.get(email="supervisor@demo.allyship.test")
+    team = Team.objects.get(name="Intake and assessment")
+    html = client_for(supervisor).get(reverse("teams:detail", args=[team.pk])).text
+    assert "Fewer than 5 responses" not in html
+    assert "Log entry from Jordan Lee" in html
+    assert "Allyship as a practice" in html
