@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 DEV := DEBUG=true
 TESTING := DJANGO_SETTINGS_MODULE=tests.settings
 
-.PHONY: run test lint format db stop-db install messages clean
+.PHONY: run test lint format db stop-db install messages clean bench bench-quick
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,13 @@ lint: install
 test: db messages lint
 	$(TESTING) $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
+
+## Seed the scale data set, serve it with gunicorn, drive each page with wrk (ARGS=--quick etc.).
+bench: db
+	$(PY) -m bench $(ARGS)
+
+bench-quick: db
+	$(PY) -m bench --quick $(ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache *.egg-info
