@@ -28,7 +28,6 @@ from learning.models import Lesson, LessonProgress, Module, ModuleCompletion
 from learning.starter import load_starter_curriculum
 
 AGENCY_SLUG = "bench"
-DOMAIN = "bench.allyship.test"
 TEAMS = 40
 BIG_TEAM_SIZE = 50
 ATTEMPTS_PER_WORKER = 4
@@ -69,9 +68,13 @@ def _bulk(model, rows):
     return model.objects.bulk_create(rows, batch_size=BATCH)
 
 
-def existing(workers: int) -> Personas | None:
+def _domain(slug):
+    return f"{slug}.allyship.test"
+
+
+def existing(workers: int, *, slug: str = AGENCY_SLUG) -> Personas | None:
     """The personas of a data set already seeded at this size, or None."""
-    agency = Agency.objects.filter(slug=AGENCY_SLUG).first()
+    agency = Agency.objects.filter(slug=slug).first()
     if agency is None or agency.name != f"Bench agency ({workers} workers)":
         return None
     return _personas(agency)
@@ -79,10 +82,11 @@ def existing(workers: int) -> Personas | None:
 
 def _personas(agency):
     big_team = Team.objects.get(agency=agency, name="Team 01")
+    domain = _domain(agency.slug)
     return Personas(
-        worker=User.objects.get(email=f"worker0001@{DOMAIN}"),
-        supervisor=User.objects.get(email=f"supervisor01@{DOMAIN}"),
-        agency_admin=User.objects.get(email=f"admin@{DOMAIN}"),
+        worker=User.objects.get(email=f"worker0001@{domain}"),
+        supervisor=User.objects.get(email=f"supervisor01@{domain}"),
+        agency_admin=User.objects.get(email=f"admin@{domain}"),
         big_team=big_team,
     )
 
@@ -101,7 +105,8 @@ def _quarter_start(today, quarters_back):
 
 
 @transaction.atomic
-def seed(workers: int) -> Personas:
+def seed(workers: int, *, slug: str = AGENCY_SLUG) -> Personas:
+    """Seed an agency of ``workers`` people (its slug names it, so tests can seed two)."""
     load_starter_curriculum()
     load_starter_instruments()
     now = timezone.now()
@@ -109,14 +114,15 @@ def seed(workers: int) -> Personas:
     # Unusable ("!" prefix): the bench writes its sessions straight to the database.
     password = "!bench-no-password"  # noqa: S105
 
-    agency = Agency.objects.create(name=f"Bench agency ({workers} workers)", slug=AGENCY_SLUG)
+    domain = _domain(slug)
+    agency = Agency.objects.create(name=f"Bench agency ({workers} workers)", slug=slug)
     sizes = _team_sizes(workers)
     teams = _bulk(Team, [Team(agency=agency, name=f"Team {n:02}") for n in range(1, TEAMS + 1)])
     people = _bulk(
         User,
         [
             User(
-                email=f"worker{n:04}@{DOMAIN}",
+                email=f"worker{n:04}@{domain}",
                 display_name=f"Worker {n:04}",
                 agency=agency,
                 password=password,
@@ -126,7 +132,7 @@ def seed(workers: int) -> Personas:
         ]
         + [
             User(
-                email=f"supervisor{n:02}@{DOMAIN}",
+                email=f"supervisor{n:02}@{domain}",
                 display_name=f"Supervisor {n:02}",
                 agency=agency,
                 password=password,
@@ -135,7 +141,7 @@ def seed(workers: int) -> Personas:
         ]
         + [
             User(
-                email=f"admin@{DOMAIN}",
+                email=f"admin@{domain}",
                 display_name="Agency Admin",
                 agency=agency,
                 password=password,
