@@ -17,6 +17,7 @@ from django.views.i18n import set_language
 from allyship.accounts import personal_data, sharing
 from allyship.accounts.forms import DeleteMyDataForm, PreferencesForm, SignInForm
 from allyship.accounts.models import PasswordResetRequest
+from allyship.accounts.privacy import min_group_size
 from allyship.accounts.sessions import touch_session
 
 
@@ -112,7 +113,7 @@ def privacy(request):
 
     It reads nothing of the person's, so the benchmark also uses it as its floor page.
     """
-    return render(request, "accounts/privacy.html", {"min_group_size": settings.MIN_GROUP_SIZE})
+    return render(request, "accounts/privacy.html", {"min_group_size": min_group_size()})
 
 
 def preferences(request):
