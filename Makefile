@@ -22,16 +22,18 @@ db: install
 stop-db: install
 	$(PY) -m allyship.devdb stop
 
-messages: install
+## Compile translations only when a .po file changed since its .mo.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+messages: install $(MO_FILES)
+
+%.mo: %.po
 	@if command -v msgfmt > /dev/null; then \
 		$(DEV) $(PY) manage.py compilemessages --ignore=.venv --verbosity 0; \
 	else echo "msgfmt not found (Debian package gettext): translations are not compiled."; fi
 
 run: db messages
-	$(DEV) $(PY) manage.py migrate --noinput
-	$(DEV) $(PY) manage.py collectstatic --noinput --verbosity 0
-	$(DEV) $(PY) manage.py load_starter_content
-	$(DEV) $(PY) manage.py seed_demo
+	$(DEV) $(PY) manage.py prepare_run
 	@echo "Serving on http://127.0.0.1:8000 (Ctrl-C to stop)"
 	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
 
