@@ -68,6 +68,10 @@ def _bulk(model, rows):
     return model.objects.bulk_create(rows, batch_size=BATCH)
 
 
+def _agency_name(slug, workers):
+    return f"{slug.capitalize()} agency ({workers} workers)"
+
+
 def _domain(slug):
     return f"{slug}.allyship.test"
 
@@ -75,7 +79,7 @@ def _domain(slug):
 def existing(workers: int, *, slug: str = AGENCY_SLUG) -> Personas | None:
     """The personas of a data set already seeded at this size, or None."""
     agency = Agency.objects.filter(slug=slug).first()
-    if agency is None or agency.name != f"Bench agency ({workers} workers)":
+    if agency is None or agency.name != _agency_name(slug, workers):
         return None
     return _personas(agency)
 
@@ -115,7 +119,7 @@ def seed(workers: int, *, slug: str = AGENCY_SLUG) -> Personas:
     password = "!bench-no-password"  # noqa: S105
 
     domain = _domain(slug)
-    agency = Agency.objects.create(name=f"Bench agency ({workers} workers)", slug=slug)
+    agency = Agency.objects.create(name=_agency_name(slug, workers), slug=slug)
     sizes = _team_sizes(workers)
     teams = _bulk(Team, [Team(agency=agency, name=f"Team {n:02}") for n in range(1, TEAMS + 1)])
     people = _bulk(
