@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 DEV := DEBUG=true
 TESTING := DJANGO_SETTINGS_MODULE=tests.settings
 
-.PHONY: run test lint format db stop-db install messages clean
+.PHONY: run test lint format db stop-db install messages clean bench bench-quick
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,16 +22,18 @@ db: install
 stop-db: install
 	$(PY) -m allyship.devdb stop
 
-messages: install
+## Compile translations only when a .po file changed since its .mo.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+messages: install $(MO_FILES)
+
+%.mo: %.po
 	@if command -v msgfmt > /dev/null; then \
 		$(DEV) $(PY) manage.py compilemessages --ignore=.venv --verbosity 0; \
 	else echo "msgfmt not found (Debian package gettext): translations are not compiled."; fi
 
 run: db messages
-	$(DEV) $(PY) manage.py migrate --noinput
-	$(DEV) $(PY) manage.py collectstatic --noinput --verbosity 0
-	$(DEV) $(PY) manage.py load_starter_content
-	$(DEV) $(PY) manage.py seed_demo
+	$(DEV) $(PY) manage.py prepare_run
 	@echo "Serving on http://127.0.0.1:8000 (Ctrl-C to stop)"
 	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
 
@@ -43,6 +45,13 @@ lint: install
 test: db messages lint
 	$(TESTING) $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
+
+## Seed the scale data set, serve it with gunicorn, drive each page with wrk (ARGS=--quick etc.).
+bench: db
+	$(PY) -m bench $(ARGS)
+
+bench-quick: db
+	$(PY) -m bench --quick $(ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache *.egg-info

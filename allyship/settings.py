@@ -137,6 +137,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_CALLABLE = "allyship.accounts.views.locked_out"
 AXES_VERBOSE = False
+# Sessions and failed sign-in counts live in the database, not in a process: any number of app
+# processes or hosts can serve the same person (tests/test_scale_out.py proves it). Nothing uses
+# Django's cache, so its per-process default holds nothing that must be shared.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 
 # Password-reset emails one address may be sent per hour.
 PASSWORD_RESET_LIMIT = env.int("PASSWORD_RESET_LIMIT", default=3)

@@ -12,13 +12,11 @@ def lesson_visit(*, user, lesson) -> ModuleCompletion | None:
     """
     LessonProgress.objects.get_or_create(user=user, lesson=lesson)
     module = lesson.module
-    lesson_ids = set(module.lessons.values_list("pk", flat=True))
-    visited = set(
-        LessonProgress.objects.filter(user=user, lesson_id__in=lesson_ids).values_list(
-            "lesson_id", flat=True
-        )
+    # One query, whatever the module's length: is any lesson of it still unvisited?
+    unvisited = module.lessons.exclude(
+        pk__in=LessonProgress.objects.filter(user=user).values("lesson_id")
     )
-    if visited >= lesson_ids:
+    if not unvisited.exists():
         completion, _ = ModuleCompletion.objects.get_or_create(
             user=user, module=module, defaults={"completed_on": timezone.localdate()}
         )

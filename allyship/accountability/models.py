@@ -359,9 +359,14 @@ class Reminder(models.Model):
 
 def new_comment_count(user) -> int:
     """Comments by others on ``user``'s entries and commitments that ``user`` hasn't opened yet."""
+    # Subqueries on the author's own rows (indexed by user) rather than an OR across two outer
+    # joins, which made PostgreSQL scan every entry and commitment of the agency.
     return (
         Comment.objects.unseen_by_owners()
-        .filter(Q(entry__user=user) | Q(commitment__user=user))
+        .filter(
+            Q(entry__in=Entry.objects.filter(user=user).values("pk"))
+            | Q(commitment__in=Commitment.objects.filter(user=user).values("pk"))
+        )
         .exclude(author=user)
         .count()
     )

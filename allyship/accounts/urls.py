@@ -27,6 +27,7 @@ urlpatterns = [
     ),
     path("keepalive/", views.keepalive, name="keepalive"),
     path("share/<str:key>/<int:pk>/", views.share_toggle, name="share_toggle"),
+    path("privacy/", views.privacy, name="privacy"),
     path("preferences/", views.preferences, name="preferences"),
     path("my-data/", views.my_data, name="my_data"),
     path("my-data/download/", views.my_data_download, name="my_data_download"),

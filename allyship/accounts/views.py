@@ -23,6 +23,7 @@ from allyship.accounts.forms import (
     SignInForm,
 )
 from allyship.accounts.models import PasswordResetRequest, SharingEvent
+from allyship.accounts.privacy import min_group_size
 from allyship.accounts.sessions import touch_session
 
 SHARING_HISTORY_PAGE_SIZE = 25
@@ -148,6 +149,14 @@ def switch_language(request):
     else:
         request.session[CHOSEN_LANGUAGE_KEY] = language
     return response
+
+
+def privacy(request):
+    """The privacy promise in plain words: what stays private, what a supervisor sees.
+
+    It reads nothing of the person's, so the benchmark also uses it as its floor page.
+    """
+    return render(request, "accounts/privacy.html", {"min_group_size": min_group_size()})
 
 
 def preferences(request):
