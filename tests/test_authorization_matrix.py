@@ -29,6 +29,7 @@ from assessments.models import Attempt, Item
 from assessments.services import attempt_save_answers, attempt_submit
 from learning.models import Choice, Question, ReflectionPrompt, ReflectionResponse
 from tests.factories import (
+    AssignmentFactory,
     CommitmentFactory,
     EntryFactory,
     LessonFactory,
@@ -85,6 +86,7 @@ class World:
     submitted_attempt: object
     entry: object
     commitment: object
+    assignment: object
 
 
 @dataclass(frozen=True)
@@ -132,8 +134,28 @@ MATRIX = {
         post=expect(302, anonymous=302),
         data=lambda w: {"language": "fr", "next": "/"},
     ),
-    # Teams
+    "accounts:privacy": Row(get=SIGNED_IN_200),
+    # Teams: a team's pages are its supervisors' alone; "assigned to me" is everyone's own list.
+    "teams:assigned": Row(get=SIGNED_IN_200),
     "teams:detail": Row(get=SUPERVISOR_ONLY, kwargs=lambda w: {"pk": w.team.pk}),
+    "teams:csv": Row(get=SUPERVISOR_ONLY, kwargs=lambda w: {"pk": w.team.pk}),
+    "teams:assignment_create": Row(
+        get=SUPERVISOR_ONLY,
+        kwargs=lambda w: {"pk": w.team.pk},
+        post=expect(404, supervisor=302),
+        data=lambda w: {"subject": f"module:{w.module.pk}"},
+    ),
+    "teams:assignment_edit": Row(
+        get=SUPERVISOR_ONLY,
+        kwargs=lambda w: {"pk": w.team.pk, "assignment_pk": w.assignment.pk},
+        post=expect(404, supervisor=302),
+        data=lambda w: {"subject": f"module:{w.module.pk}", "note": "Changed"},
+    ),
+    "teams:assignment_withdraw": Row(
+        get=SUPERVISOR_ONLY,
+        kwargs=lambda w: {"pk": w.team.pk, "assignment_pk": w.assignment.pk},
+        post=expect(404, supervisor=302),
+    ),
     "teams:agency": Row(get=expect(404, agency_admin=200)),
     # Accountability log: the author's pages, then the supervisor's view of shared items
     "accountability:log": Row(get=SIGNED_IN_200),
@@ -273,6 +295,7 @@ def world(people, team, agency):
         submitted_attempt=submitted,
         entry=entry,
         commitment=commitment,
+        assignment=AssignmentFactory(team=team, module=module),
     )
 
 

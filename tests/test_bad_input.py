@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from allyship.accountability.models import Comment, Commitment, Entry, FollowUp
 from allyship.accounts import sharing
+from allyship.accounts.edited_elsewhere import version_of
 from allyship.accounts.limits import WRITING_MAX_LENGTH
 from assessments.models import Answer, Attempt, Frequency, Item
 from learning.models import ReflectionPrompt, ReflectionResponse
@@ -214,10 +215,10 @@ def prompt(db):
 def test_a_reflection_saves_any_text_as_typed(worker, worker_client, prompt, text):
     lesson_url = prompt.lesson.get_absolute_url()
     previous = ReflectionResponse.objects.filter(user=worker).first()
-    response = worker_client.post(
-        f"{lesson_url}reflections/{prompt.pk}/",
-        {f"r{prompt.pk}-text": text, f"r{prompt.pk}-save_anyway": "on"},
-    )
+    data = {f"r{prompt.pk}-text": text, f"r{prompt.pk}-save_anyway": "on"}
+    if previous is not None:
+        data[f"r{prompt.pk}-loaded_version"] = version_of(previous)
+    response = worker_client.post(f"{lesson_url}reflections/{prompt.pk}/", data)
     saved = ReflectionResponse.objects.filter(user=worker).first()
     if accepted(text):
         assert response.status_code == 302

@@ -187,11 +187,11 @@ def test_an_agency_admin_does_not_see_the_admin_of_superusers(client_for, agency
 
 def test_adding_and_changing_content_is_logged_with_who_and_when(client_for, trainer):
     client = client_for(trainer)
-    client.post("/admin/learning/topic/add/", {"name": "Racism", "slug": "racism"})
+    client.post("/admin/learning/topic/add/", {"name_en": "Racism", "slug": "racism"})
     topic = Topic.objects.get(slug="racism")
     client.post(
         f"/admin/learning/topic/{topic.pk}/change/",
-        {"name": "Anti-Black racism", "slug": "racism", "description": "Why it matters."},
+        {"name_en": "Anti-Black racism", "slug": "racism", "description_en": "Why it matters."},
     )
     entries = LogEntry.objects.filter(object_id=str(topic.pk)).order_by("action_time")
     assert [(e.action_flag, e.user_id) for e in entries] == [

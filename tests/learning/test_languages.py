@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from allyship.accounts.edited_elsewhere import version_of
 from learning.models import (
     Choice,
     LessonProgress,
@@ -160,9 +161,13 @@ def test_switching_language_in_the_middle_of_a_module_loses_nothing(worker, clie
     assert "I heard worry, in English." in page
     assert re.search(rf'id="choice-{choice.pk}"\s+checked', page)
     assert "Oui, le parent." in page
+    saved = ReflectionResponse.objects.get(user=worker, prompt=prompt)
     client.post(
         f"{first.get_absolute_url()}reflections/{prompt.pk}/",
-        {f"r{prompt.pk}-text": "I heard worry, in English. Et de la peur."},
+        {
+            f"r{prompt.pk}-text": "I heard worry, in English. Et de la peur.",
+            f"r{prompt.pk}-loaded_version": version_of(saved),
+        },
     )
     client.get(second.get_absolute_url())
 
