@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import Avg, Count, F, Max, Min, Q, Window
-from django.db.models.functions import RowNumber, TruncQuarter
+from django.db.models.functions import ExtractQuarter, ExtractYear, RowNumber
 
-from allyship.accounts.models import Membership
 from assessments.models import Attempt, DimensionScore
 
 
@@ -42,9 +41,14 @@ def attempt_activity(user_ids) -> dict[tuple[int, str], AttemptActivity]:
     }
 
 
+def quarter_number(field):
+    """A calendar quarter as one integer (year × 4 + quarter − 1): cheap to group and to read."""
+    return ExtractYear(field) * 4 + ExtractQuarter(field) - 1
+
+
 def latest_attempt_per_quarter(user_ids, slug, since):
     """Each person's last submitted attempt of instrument ``slug`` in each calendar quarter."""
-    quarter = TruncQuarter("submitted_at")
+    quarter = quarter_number("submitted_at")
     return (
         Attempt.objects.submitted()
         .personal()
@@ -61,57 +65,49 @@ def latest_attempt_per_quarter(user_ids, slug, since):
 
 @dataclass
 class QuarterlyScores:
-    """Mean score per dimension and quarter, for a whole group and for each of its teams.
+    """Mean score per dimension and quarter over a scope of people, and who stands behind them.
 
-    ``respondents`` maps a quarter to the people behind that quarter's figures; ``means`` maps
-    ``(team id or None for the whole group, quarter, dimension slug)`` to ``(mean, respondents)``.
+    ``respondents`` maps a quarter to everyone (in the wider group) behind that quarter's figures,
+    so the caller can check any subgroup against the K rule; ``means`` maps ``(quarter, dimension
+    slug)`` to ``(mean, respondents)`` for the scope asked for.
     """
 
-    respondents: dict[datetime, set[int]] = field(default_factory=dict)
-    means: dict[tuple[int | None, datetime, str], tuple[float, int]] = field(default_factory=dict)
+    respondents: dict[int, set[int]] = field(default_factory=dict)
+    means: dict[tuple[int, str], tuple[float, int]] = field(default_factory=dict)
 
     @property
     def quarters(self):
         return sorted(self.respondents)
 
 
-def quarterly_scores(*, user_ids, slug, since, team_ids=()) -> QuarterlyScores:
-    """Group means in three queries, whatever the number of people, teams or attempts.
+def quarterly_scores(*, user_ids, slug, since, scope=None) -> QuarterlyScores:
+    """Group means in two queries, whatever the number of people or attempts.
 
-    Dimensions are matched across versions of the instrument by their slug, which a new version
-    keeps, so a trend survives the instrument being revised.
+    ``user_ids`` is the wider group (an agency); ``scope``, a set of ids within it (a team), or
+    None for the whole group. Dimensions are matched across versions of the instrument by their
+    slug, which a new version keeps, so a trend survives the instrument being revised.
     """
-    latest = latest_attempt_per_quarter(user_ids, slug, since)
     result = QuarterlyScores()
-    for user_id, quarter in latest.values_list("user_id", "quarter"):
+    latest = latest_attempt_per_quarter(user_ids, slug, since)
+    attempt_ids = []
+    for pk, user_id, quarter in latest.values_list("pk", "user_id", "quarter"):
         result.respondents.setdefault(quarter, set()).add(user_id)
-    if not result.respondents:
-        return result
-
-    scores = DimensionScore.objects.filter(attempt__in=latest.values("pk")).annotate(
-        quarter=TruncQuarter("attempt__submitted_at"), dimension_slug=F("dimension__slug")
-    )
-    figures = Avg("score"), Count("attempt__user_id", distinct=True)
-    for row in (
-        scores.values("quarter", "dimension_slug")
-        .annotate(*figures)
-        .values_list("quarter", "dimension_slug", "score__avg", "attempt__user_id__count")
-    ):
-        quarter, dimension, mean, count = row
-        result.means[(None, quarter, dimension)] = (mean, count)
-    if team_ids:
-        by_team = (
-            scores.filter(
-                attempt__user__memberships__team_id__in=team_ids,
-                attempt__user__memberships__role=Membership.Role.MEMBER,
-            )
-            .annotate(team_id=F("attempt__user__memberships__team_id"))
-            .values("team_id", "quarter", "dimension_slug")
-            .annotate(*figures)
-            .values_list(
-                "team_id", "quarter", "dimension_slug", "score__avg", "attempt__user_id__count"
-            )
+        if scope is not None and user_id in scope:
+            attempt_ids.append(pk)
+    # A team's few attempts go as a list; the whole group's as a subquery, cheaper than
+    # thousands of parameters.
+    chosen = Q(attempt__in=latest.values("pk")) if scope is None else Q(attempt_id__in=attempt_ids)
+    # One latest attempt per person and quarter: counting scores counts people.
+    rows = (
+        DimensionScore.objects.filter(chosen)
+        .annotate(
+            quarter=quarter_number("attempt__submitted_at"), dimension_slug=F("dimension__slug")
         )
-        for team_id, quarter, dimension, mean, count in by_team:
-            result.means[(team_id, quarter, dimension)] = (mean, count)
+        .values("quarter", "dimension_slug")
+        .annotate(mean=Avg("score"), count=Count("pk"))
+        .values_list("quarter", "dimension_slug", "mean", "count")
+        .order_by()
+    )
+    for quarter, dimension, mean, count in rows:
+        result.means[(quarter, dimension)] = (mean, count)
     return result

@@ -45,19 +45,28 @@ def figures_to_hide(respondents: dict) -> set:
     more people is hidden, so the closer, more useful figure stays; repeat until no pair is left.
     """
     k = min_group_size()
-    groups = {key: frozenset(ids) for key, ids in respondents.items()}
-    hidden = {key for key, ids in groups.items() if len(ids) < k}
+    # Each group as a bit mask over everyone involved: the number of people two groups don't
+    # share is then one XOR and a bit count, fast enough for every pair of an agency's figures.
+    index = {}
+    masks, sizes = {}, {}
+    for key, ids in respondents.items():
+        mask = 0
+        for person in ids:
+            mask |= 1 << index.setdefault(person, len(index))
+        masks[key], sizes[key] = mask, mask.bit_count()
+    hidden = {key for key, size in sizes.items() if size < k}
     # One pass over the pairs in a fixed order: hiding a figure never creates a new offending
     # pair among the figures still shown, so pairs already checked need no second look.
-    shown = sorted((key for key in groups if key not in hidden), key=str)
-    for index, first in enumerate(shown):
-        for second in shown[index + 1 :]:
+    shown = sorted((key for key in masks if key not in hidden), key=str)
+    for position, first in enumerate(shown):
+        first_mask, first_size = masks[first], sizes[first]
+        for second in shown[position + 1 :]:
             if first in hidden:
                 break
-            if second in hidden or abs(len(groups[first]) - len(groups[second])) >= k:
+            if abs(first_size - sizes[second]) >= k or second in hidden:
                 continue  # two groups whose sizes differ by K or more differ by K people or more
-            if 0 < len(groups[first] ^ groups[second]) < k:
-                hidden.add(max((first, second), key=lambda key: len(groups[key])))
+            if 0 < (first_mask ^ masks[second]).bit_count() < k:
+                hidden.add(first if first_size >= sizes[second] else second)
     return hidden
 
 

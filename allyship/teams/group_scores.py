@@ -49,8 +49,8 @@ class ScoreTable:
     @property
     def quarter_labels(self):
         return [
-            _("Q%(quarter)d %(year)d") % {"quarter": (q.month - 1) // 3 + 1, "year": q.year}
-            for q in self.quarters
+            _("Q%(quarter)d %(year)d") % {"quarter": number % 4 + 1, "year": number // 4}
+            for number in self.quarters
         ]
 
     @property
@@ -89,7 +89,7 @@ def group_scores(*, agency_id, instrument, scope=AGENCY, members=None, today=Non
         user_ids=User.objects.filter(agency_id=agency_id).values("pk"),
         slug=instrument.slug,
         since=_since(today),
-        team_ids=() if scope == AGENCY else [scope],
+        scope=None if scope == AGENCY else members.get(scope, set()),
     )
     respondents = {}
     for quarter, people in scores.respondents.items():
@@ -100,12 +100,11 @@ def group_scores(*, agency_id, instrument, scope=AGENCY, members=None, today=Non
 
     quarters = scores.quarters
     column_people = [len(respondents.get((scope, q), ())) for q in quarters]
-    mean_scope = None if scope == AGENCY else scope
     rows = []
     for dimension in Dimension.objects.filter(instrument=instrument).order_by("position", "pk"):
         figures = []
         for quarter in quarters:
-            mean, count = scores.means.get((mean_scope, quarter, dimension.slug), (None, 0))
+            mean, count = scores.means.get((quarter, dimension.slug), (None, 0))
             figure = GroupFigure(mean, count)
             if figure.hidden or mean is None:
                 figures.append(Figure(None, count, GroupFigure(None, 0).reason))

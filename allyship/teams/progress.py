@@ -51,9 +51,24 @@ class Facts:
     """Participation facts of a set of people: three queries, whatever their number."""
 
     def __init__(self, user_ids):
+        self.user_ids = user_ids
         self.completions = completion_dates(user_ids)
-        self.visits = lesson_visit_spans(user_ids)
         self.attempts = attempt_activity(user_ids)
+
+    @cached_property
+    def visits(self):
+        # Loaded only when a page shows "in progress" or last activity (not the agency's counts).
+        return lesson_visit_spans(self.user_ids)
+
+    def done_on(self, assignment, user_id):
+        """When the person did what was assigned, or None (see ``progress`` for the rules)."""
+        if assignment.module_id:
+            return self.completions.get((user_id, assignment.module_id))
+        activity = self.attempts.get((user_id, assignment.instrument.slug))
+        if activity and activity.last_submitted_at:
+            if activity.last_submitted_at >= assignment.assigned_at:
+                return activity.last_submitted_at
+        return None
 
     def progress(self, assignment, user_id, today=None) -> Progress:
         """Status of ``assignment`` for one person.
@@ -63,19 +78,12 @@ class Facts:
         submitted after it was assigned, since assessments are meant to be taken again.
         """
         today = today or timezone.localdate()
-        started = done = None
+        done = self.done_on(assignment, user_id)
         if assignment.module_id:
-            key = (user_id, assignment.module_id)
-            done = self.completions.get(key)
-            started = self.visits.get(key, (None, None))[0]
+            started = self.visits.get((user_id, assignment.module_id), (None, None))[0]
         else:
             activity = self.attempts.get((user_id, assignment.instrument.slug))
-            if activity is not None:
-                if activity.last_submitted_at and activity.last_submitted_at >= (
-                    assignment.assigned_at
-                ):
-                    done = activity.last_submitted_at
-                started = activity.open_started_at or done
+            started = activity and (activity.open_started_at or done)
         if done:
             return Progress(Status.DONE, started or done, done)
         if assignment.due_on and assignment.due_on < today:

@@ -159,11 +159,10 @@ def test_the_feed_lists_what_this_teams_members_shared(
     assert "Private thoughts" not in html
 
 
-def _busy_team(agency, members, assignments):
+def _busy_team(agency, members, assignments, instrument):
     team = TeamFactory(agency=agency)
     supervisor = MembershipFactory(team=team, role="supervisor").user
     people = [MembershipFactory(team=team).user for _ in range(members)]
-    instrument = build_instrument()
     for n in range(assignments):
         if n % 2:
             AssignmentFactory(team=team, module=None, instrument=instrument)
@@ -181,8 +180,9 @@ def _busy_team(agency, members, assignments):
 def test_the_team_page_makes_the_same_queries_for_50_members_and_10_assignments(
     client_for, agency, count_queries
 ):
-    small, small_supervisor = _busy_team(agency, 3, 1)
-    large, large_supervisor = _busy_team(agency, 50, 10)
+    instrument = build_instrument()
+    small, small_supervisor = _busy_team(agency, 3, 1, instrument)
+    large, large_supervisor = _busy_team(agency, 50, 10, instrument)
     few = count_queries(client_for(small_supervisor).get, reverse("teams:detail", args=[small.pk]))
     many = count_queries(client_for(large_supervisor).get, reverse("teams:detail", args=[large.pk]))
     assert many == few <= 15
@@ -191,7 +191,8 @@ def test_the_team_page_makes_the_same_queries_for_50_members_and_10_assignments(
 def test_the_agency_page_makes_the_same_queries_with_assignments_and_scores(
     client_for, agency, agency_admin, count_queries
 ):
-    _busy_team(agency, 3, 1)
+    instrument = build_instrument()
+    _busy_team(agency, 3, 1, instrument)
     few = count_queries(client_for(agency_admin).get, reverse("teams:agency"))
-    _busy_team(agency, 50, 10)
+    _busy_team(agency, 50, 10, instrument)
     assert count_queries(client_for(agency_admin).get, reverse("teams:agency")) == few <= 15
