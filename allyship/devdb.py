@@ -10,6 +10,7 @@ import os
 import socket
 import sys
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -59,14 +60,14 @@ def database_url(*, start: bool = False) -> str:
     return url
 
 
-def ensure_database(url: str) -> None:
-    """Create the database named in ``url`` when the server lacks it."""
+@contextmanager
+def _server(url: str):
+    """An autocommit connection to the server of ``url`` (its ``postgres`` database), and the
+    name of the database ``url`` names: for creating or dropping that database."""
     import environ
     import psycopg
-    from psycopg import sql
 
     config = environ.Env.db_url_config(url)
-    name = config["NAME"]
     params = {
         "dbname": "postgres",
         "user": config.get("USER") or "postgres",
@@ -76,10 +77,28 @@ def ensure_database(url: str) -> None:
         **config.get("OPTIONS", {}),  # the embedded server's socket directory comes as ?host=
     }
     with psycopg.connect(**{k: v for k, v in params.items() if v}, autocommit=True) as conn:
+        yield conn, config["NAME"]
+
+
+def ensure_database(url: str) -> None:
+    """Create the database named in ``url`` when the server lacks it."""
+    from psycopg import sql
+
+    with _server(url) as (conn, name):
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if not exists:
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
             print(f"Created database {name}.", file=sys.stderr)
+
+
+def drop_database(url: str) -> None:
+    """Drop the database named in ``url``, closing its connections first."""
+    from psycopg import sql
+
+    with _server(url) as (conn, name):
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
 
 
 def stop_embedded() -> None:

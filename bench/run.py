@@ -63,28 +63,6 @@ def _production_environment(database_url):
     }
 
 
-def _drop_database(url):
-    import environ
-    import psycopg
-    from psycopg import sql
-
-    config = environ.Env.db_url_config(url)
-    params = {
-        "dbname": "postgres",
-        "user": config.get("USER") or "postgres",
-        "password": config.get("PASSWORD") or None,
-        "host": config.get("HOST") or None,
-        "port": config.get("PORT") or None,
-        **config.get("OPTIONS", {}),
-    }
-    with psycopg.connect(**{k: v for k, v in params.items() if v}, autocommit=True) as conn:
-        conn.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                sql.Identifier(config["NAME"])
-            )
-        )
-
-
 def _prepare_data(arguments, database_url):
     """Migrate and seed (or reuse a data set of the same size); return personas and seconds."""
     from allyship import devdb
@@ -105,7 +83,7 @@ def _prepare_data(arguments, database_url):
         return personas, None
     if arguments.reseed or seed.Agency.objects.filter(slug=seed.AGENCY_SLUG).exists():
         connection.close()
-        _drop_database(database_url)
+        devdb.drop_database(database_url)
         devdb.ensure_database(database_url)
         call_command("migrate", verbosity=0, interactive=False)
     print(f"Seeding {arguments.workers} workers…", flush=True)
