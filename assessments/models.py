@@ -19,6 +19,10 @@ class InstrumentQuerySet(models.QuerySet):
         """Published instruments for the person's agency, or sector-wide ones."""
         return self.published().filter(Q(agency__isnull=True) | Q(agency_id=user.agency_id))
 
+    def newest_versions(self):
+        """The highest version of each instrument (by slug), whatever its title."""
+        return self.order_by("slug", "-version").distinct("slug")
+
 
 class Instrument(models.Model):
     class Kind(models.TextChoices):

@@ -35,7 +35,10 @@ def _can_answer_for_agency(user):
 
 
 def instrument_list(request):
-    instruments = list(Instrument.objects.available_to(request.user).order_by("title", "-version"))
+    instruments = sorted(
+        Instrument.objects.available_to(request.user).newest_versions(),
+        key=lambda instrument: instrument.title.casefold(),
+    )
     own = Attempt.objects.for_user(request.user)
     last_dates = dict(
         own.submitted()
@@ -45,12 +48,7 @@ def instrument_list(request):
     )
     open_attempts = {a.instrument_id: a for a in own.in_progress()}
     rows = []
-    seen = set()
     for instrument in instruments:
-        # Only the newest published version of each instrument is offered.
-        if instrument.slug in seen:
-            continue
-        seen.add(instrument.slug)
         if instrument.is_agency and not _can_answer_for_agency(request.user):
             continue
         rows.append(

@@ -15,11 +15,10 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-def _latest_versions(instruments):
-    latest = {}
-    for instrument in instruments.order_by("slug", "-version"):
-        latest.setdefault(instrument.slug, instrument)
-    return sorted(latest.values(), key=lambda instrument: instrument.title.casefold())
+def personal_instruments(user):
+    """The newest published version of each personal self-assessment open to ``user``, by title."""
+    instruments = Instrument.objects.available_to(user).filter(kind=Instrument.Kind.PERSONAL)
+    return sorted(instruments.newest_versions(), key=lambda i: i.title.casefold())
 
 
 class AssignmentForm(forms.ModelForm):
@@ -46,12 +45,7 @@ class AssignmentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.team = team
         self.modules = {m.pk: m for m in Module.objects.available_to(supervisor)}
-        self.instruments = {
-            i.pk: i
-            for i in _latest_versions(
-                Instrument.objects.available_to(supervisor).filter(kind=Instrument.Kind.PERSONAL)
-            )
-        }
+        self.instruments = {i.pk: i for i in personal_instruments(supervisor)}
         if self.instance.instrument_id and self.instance.instrument_id not in self.instruments:
             self.instruments[self.instance.instrument_id] = self.instance.instrument
         self.fields["subject"].choices = [

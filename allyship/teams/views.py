@@ -15,11 +15,11 @@ from allyship.accounts import sharing
 from allyship.accounts.csv_safe import neutralise
 from allyship.accounts.models import Membership, Share, Team
 from allyship.accounts.privacy import min_group_size
-from allyship.teams.forms import AssignmentForm
+from allyship.teams.forms import AssignmentForm, personal_instruments
 from allyship.teams.group_scores import AGENCY, group_scores
 from allyship.teams.models import Assignment
 from allyship.teams.progress import Facts, Matrix, Status
-from assessments.models import Attempt, DimensionScore, Instrument
+from assessments.models import Attempt, DimensionScore
 from learning.progress import next_lesson
 
 FEED_SIZE = 10
@@ -101,15 +101,8 @@ def assigned_to_me(request):
 
 def _score_instrument(request, user):
     """The self-assessment whose group scores are shown, chosen with ``?instrument=<slug>``."""
-    latest = {}
-    for instrument in (
-        Instrument.objects.available_to(user)
-        .filter(kind=Instrument.Kind.PERSONAL)
-        .order_by("title", "slug", "-version")
-    ):
-        latest.setdefault(instrument.slug, instrument)
-    instruments = list(latest.values())
-    chosen = latest.get(request.GET.get("instrument"))
+    instruments = personal_instruments(user)
+    chosen = next((i for i in instruments if i.slug == request.GET.get("instrument")), None)
     return instruments, chosen or (instruments[0] if instruments else None)
 
 

@@ -30,6 +30,14 @@ def test_it_lists_published_instruments_for_the_persons_agency_and_the_sector(
     assert "Far Away only" not in page
 
 
+def test_it_offers_the_newest_version_even_when_its_title_changed(client_for, worker):
+    build_instrument(title="Allyship at work", slug="practice", version=1)
+    build_instrument(title="Allyship in my practice", slug="practice", version=2)
+    page = client_for(worker).get("/assessments/").content.decode()
+    assert "Allyship in my practice" in page
+    assert "Allyship at work" not in page
+
+
 def test_it_shows_the_part_and_a_fieldset_per_scale_item(client_for, worker, instrument):
     client = client_for(worker)
     attempt = _start(client, instrument)
