@@ -18,7 +18,7 @@ from allyship.accounts.privacy import min_group_size
 from allyship.teams.forms import AssignmentForm, personal_instruments
 from allyship.teams.group_scores import AGENCY, group_scores
 from allyship.teams.models import Assignment
-from allyship.teams.progress import Facts, Matrix, Status
+from allyship.teams.progress import Facts, Matrix
 from assessments.models import Attempt, DimensionScore
 from learning.progress import next_lesson
 
@@ -121,32 +121,36 @@ def _scores_context(request, agency_id, scope, members=None):
     }
 
 
-def _feed(request, members):
+def _feed(request, member_ids):
+    """The latest items these members shared with the signed-in supervisor."""
     shares = (
         Share.objects.visible_to(request.user)
-        .filter(owner__in=[membership.user_id for membership in members])
+        .filter(owner__in=member_ids)
         .select_related("owner", "content_type")
         .order_by("-shared_at", "-pk")[:FEED_SIZE]
     )
     return [(share, *sharing.describe(share)) for share in shares]
 
 
-def team_detail(request, pk):
-    team = _get_team_for_supervisor(request, pk)
+def _team_matrix(team):
     members = list(_members(team))
-    matrix = Matrix(
+    return Matrix(
         members,
         team.assignments.with_subject(),
         Facts([membership.user_id for membership in members]),
     )
+
+
+def team_detail(request, pk):
+    team = _get_team_for_supervisor(request, pk)
+    matrix = _team_matrix(team)
     sort = request.GET.get("sort", "name")
     context = {
         "team": team,
         "matrix": matrix,
         "rows": matrix.sorted_rows(sort),
         "sort": sort,
-        "feed": _feed(request, members),
-        "Status": Status,
+        "feed": _feed(request, [row.membership.user_id for row in matrix.rows]),
         **_scores_context(request, team.agency_id, team.pk),
     }
     return render(request, "teams/team_detail.html", context)
@@ -155,12 +159,7 @@ def team_detail(request, pk):
 def team_csv(request, pk):
     """The matrix as CSV: participation facts only, every text cell neutralised."""
     team = _get_team_for_supervisor(request, pk)
-    members = list(_members(team))
-    matrix = Matrix(
-        members,
-        team.assignments.with_subject(),
-        Facts([membership.user_id for membership in members]),
-    )
+    matrix = _team_matrix(team)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="team-{team.pk}-progress.csv"'
     writer = csv.writer(response)
