@@ -3,14 +3,12 @@
 from collections import defaultdict
 from datetime import timedelta
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from allyship.accountability.models import Commitment, Reminder
+from allyship.accounts.emails import email_person
 
 
 def commitments_to_remind(*, today, within_days):
@@ -41,7 +39,7 @@ def send_reminders(*, within_days=3, base_url="", today=None) -> int:
         by_person[commitment.user].append(commitment)
     sent = 0
     for person, commitments in by_person.items():
-        with transaction.atomic(), translation.override(person.preferred_language):
+        with transaction.atomic():
             Reminder.objects.bulk_create(
                 [Reminder(user=person, commitment=c, sent_on=today) for c in commitments]
             )
@@ -52,11 +50,6 @@ def send_reminders(*, within_days=3, base_url="", today=None) -> int:
                 "log_url": base_url + reverse("accountability:commitment_list"),
                 "preferences_url": base_url + reverse("accounts:preferences"),
             }
-            send_mail(
-                render_to_string("accountability/email/reminder_subject.txt", context).strip(),
-                render_to_string("accountability/email/reminder.txt", context),
-                settings.DEFAULT_FROM_EMAIL,
-                [person.email],
-            )
+            email_person(person, "accountability/email/reminder", context)
         sent += 1
     return sent

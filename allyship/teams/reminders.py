@@ -3,13 +3,11 @@
 from collections import defaultdict
 from datetime import timedelta
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
+from allyship.accounts.emails import email_person
 from allyship.accounts.models import Membership
 from allyship.teams.models import Assignment, AssignmentReminder
 from allyship.teams.progress import Facts
@@ -54,7 +52,7 @@ def send_assignment_reminders(*, within_days=3, base_url="", today=None) -> int:
     today = today or timezone.localdate()
     sent = 0
     for person, assignments in assignments_to_remind(today=today, within_days=within_days).items():
-        with transaction.atomic(), translation.override(person.preferred_language):
+        with transaction.atomic():
             AssignmentReminder.objects.bulk_create(
                 AssignmentReminder(user=person, assignment=a, sent_on=today) for a in assignments
             )
@@ -65,11 +63,6 @@ def send_assignment_reminders(*, within_days=3, base_url="", today=None) -> int:
                 "assigned_url": base_url + reverse("teams:assigned"),
                 "preferences_url": base_url + reverse("accounts:preferences"),
             }
-            send_mail(
-                render_to_string("teams/email/reminder_subject.txt", context).strip(),
-                render_to_string("teams/email/reminder.txt", context),
-                settings.DEFAULT_FROM_EMAIL,
-                [person.email],
-            )
+            email_person(person, "teams/email/reminder", context)
         sent += 1
     return sent
