@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from allyship.accountability.models import Entry
 from allyship.accounts import sharing
+from allyship.teams.group_scores import quarter_start
 from allyship.teams.models import Assignment
 from assessments.models import Attempt, Instrument, Item
 from assessments.services import attempt_save_answers, attempt_submit
@@ -30,10 +31,8 @@ SHARED_ENTRY = {
 
 
 def _mid_quarter(quarters_back):
-    today = timezone.localdate()
-    index = today.year * 4 + (today.month - 1) // 3 - quarters_back
-    day = datetime(index // 4, index % 4 * 3 + 1, 1) + timedelta(days=40)
-    return timezone.make_aware(datetime.combine(day.date(), time(10)))
+    day = quarter_start(timezone.localdate(), quarters_back) + timedelta(days=40)
+    return timezone.make_aware(datetime.combine(day, time(10)))
 
 
 def _answer(position, person_index, quarters_back):

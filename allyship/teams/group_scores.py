@@ -58,10 +58,15 @@ class ScoreTable:
         return any(not figure.hidden for _, figures in self.rows for figure in figures)
 
 
+def quarter_start(today, quarters_back=0) -> date:
+    """The first day of the calendar quarter ``quarters_back`` quarters before today's."""
+    number = today.year * 4 + (today.month - 1) // 3 - quarters_back
+    return date(number // 4, number % 4 * 3 + 1, 1)
+
+
 def _since(today):
     """The start of the earliest quarter shown, ``QUARTERS_SHOWN`` quarters back from today's."""
-    index = today.year * 4 + (today.month - 1) // 3 - (QUARTERS_SHOWN - 1)
-    start = date(index // 4, index % 4 * 3 + 1, 1)
+    start = quarter_start(today, QUARTERS_SHOWN - 1)
     return timezone.make_aware(datetime.combine(start, time.min))
 
 
