@@ -6,26 +6,10 @@ import re
 import pytest
 
 from assessments.models import Answer, Attempt, DimensionScore, Item
+from tests.content_language import note_shown, speaks
 from tests.factories import build_instrument
 
 pytestmark = pytest.mark.django_db
-
-
-def _note(page):
-    """The "shown in English" note's text, or None. It is an interface string: English until
-    the French .po has it, French after, so tests look for it by its id."""
-    match = re.search(r'id="content-language-note">([^<]*)<', page)
-    return match and match.group(1)
-
-
-def _note_shown(page):
-    note = _note(page)
-    return note is not None and ("English" in note or "anglais" in note)
-
-
-def _speaks(user, language):
-    user.preferred_language = language
-    user.save(update_fields=["preferred_language"])
 
 
 def _translate(instrument):
@@ -51,31 +35,31 @@ def _items(instrument, part):
 def test_a_french_speaker_takes_the_french_instrument(client_for, worker):
     instrument = build_instrument(title="My practice", introduction="Take your time.")
     _translate(instrument)
-    _speaks(worker, "fr")
+    speaks(worker, "fr")
     client = client_for(worker)
     start = client.get(f"/assessments/start/{instrument.pk}/").content.decode()
     assert '<h1 lang="fr">Mon allyship au travail</h1>' in start
     assert "Prenez votre temps." in start
-    assert not _note_shown(start)
+    assert not note_shown(start)
     attempt_url = client.post(f"/assessments/start/{instrument.pk}/").url
     page = client.get(attempt_url).content.decode()
     assert '<h1 lang="fr">Partie 1</h1>' in page
     assert "Énoncé 1.1" in page
     assert "Scale 1.1" not in page
-    assert not _note_shown(page)
+    assert not note_shown(page)
 
 
 def test_a_french_speaker_reads_english_with_a_note_where_french_is_missing(client_for, worker):
     instrument = build_instrument(title="My practice", introduction="Take your time.")
-    _speaks(worker, "fr")
+    speaks(worker, "fr")
     client = client_for(worker)
     start = client.get(f"/assessments/start/{instrument.pk}/").content.decode()
     assert '<h1 lang="en">My practice</h1>' in start
-    assert _note_shown(start)
+    assert note_shown(start)
     attempt_url = client.post(f"/assessments/start/{instrument.pk}/").url
     page = client.get(attempt_url).content.decode()
     assert "Scale 1.1" in page
-    assert _note_shown(page)
+    assert note_shown(page)
 
 
 def test_one_untranslated_item_brings_the_note_on_its_page_only(client_for, worker):
@@ -84,20 +68,20 @@ def test_one_untranslated_item_brings_the_note_on_its_page_only(client_for, work
     untranslated = _items(instrument, 2)[0]
     untranslated.prompt_fr = ""
     untranslated.save()
-    _speaks(worker, "fr")
+    speaks(worker, "fr")
     client = client_for(worker)
     attempt_url = client.post(f"/assessments/start/{instrument.pk}/").url
-    assert not _note_shown(client.get(attempt_url).content.decode())
+    assert not note_shown(client.get(attempt_url).content.decode())
     page_two = client.get(attempt_url.replace("/part/1/", "/part/2/")).content.decode()
     assert 'lang="en">Scale 2.1</legend>' in page_two
     assert 'lang="fr">Énoncé 2.2</legend>' in page_two
-    assert _note_shown(page_two)
+    assert note_shown(page_two)
 
 
 def test_an_english_speaker_never_sees_the_note(client_for, worker):
     instrument = build_instrument(title="My practice")
     page = client_for(worker).get(f"/assessments/start/{instrument.pk}/").content.decode()
-    assert not _note_shown(page)
+    assert not note_shown(page)
 
 
 def test_switching_language_in_the_middle_of_an_attempt_keeps_the_answers(client_for, worker):
@@ -117,7 +101,7 @@ def test_switching_language_in_the_middle_of_an_attempt_keeps_the_answers(client
         },
     )
 
-    _speaks(worker, "fr")
+    speaks(worker, "fr")
     page_one = client.get(f"/assessments/attempt/{attempt.pk}/part/1/").content.decode()
     assert "Énoncé 1.1" in page_one
     assert re.search(rf'id="id_item_{first.pk}_4"\s+value="5"\s+checked', page_one)

@@ -15,26 +15,10 @@ from learning.models import (
     ReflectionPrompt,
     ReflectionResponse,
 )
+from tests.content_language import note_shown, speaks
 from tests.factories import LessonFactory, ModuleFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def _speaks(user, language):
-    user.preferred_language = language
-    user.save(update_fields=["preferred_language"])
-
-
-def _note(page):
-    """The "shown in English" note's text, or None. It is an interface string: English until
-    the French .po has it, French after, so tests look for it by its id."""
-    match = re.search(r'id="content-language-note">([^<]*)<', page)
-    return match and match.group(1)
-
-
-def _note_shown(page):
-    note = _note(page)
-    return note is not None and ("English" in note or "anglais" in note)
 
 
 def _translated_lesson():
@@ -68,13 +52,13 @@ def _translated_lesson():
 
 def test_a_french_speaker_reads_the_french_module_and_lesson(worker, client_for):
     module, lesson = _translated_lesson()
-    _speaks(worker, "fr")
+    speaks(worker, "fr")
     client = client_for(worker)
     page = client.get(module.get_absolute_url()).content.decode()
     assert '<h1 lang="fr">D’abord écouter</h1>' in page
     assert "Pourquoi l’écoute vient en premier." in page
     assert "Entendre un parent" in page
-    assert not _note_shown(page)
+    assert not note_shown(page)
     page = client.get(lesson.get_absolute_url()).content.decode()
     assert '<h1 lang="fr">Entendre un parent</h1>' in page
     assert '<div class="lesson-body" lang="fr"><p>Écoutez <strong>vraiment</strong>.</p>' in page
@@ -82,7 +66,7 @@ def test_a_french_speaker_reads_the_french_module_and_lesson(worker, client_for)
     assert "Le parent" in page
     assert "Qu’avez-vous entendu ?" in page
     assert "Who speaks first?" not in page
-    assert not _note_shown(page)
+    assert not note_shown(page)
 
 
 def test_an_english_speaker_reads_the_english_of_the_same_module(worker, client_for):
@@ -91,38 +75,38 @@ def test_an_english_speaker_reads_the_english_of_the_same_module(worker, client_
     assert '<h1 lang="en">Hearing a parent</h1>' in page
     assert "Who speaks first?" in page
     assert "Entendre un parent" not in page
-    assert not _note_shown(page)
+    assert not note_shown(page)
 
 
 def test_a_french_speaker_reads_english_with_a_note_where_french_is_missing(worker, client_for):
     module = ModuleFactory(title="Power with families", summary="Sharing decisions.")
     lesson = LessonFactory(module=module, title="Naming the power", body="Workers hold power.")
-    _speaks(worker, "fr")
+    speaks(worker, "fr")
     client = client_for(worker)
     page = client.get(module.get_absolute_url()).content.decode()
     assert '<h1 lang="en">Power with families</h1>' in page
     assert "Sharing decisions." in page
-    assert _note_shown(page)
+    assert note_shown(page)
     page = client.get(lesson.get_absolute_url()).content.decode()
     assert '<h1 lang="en">Naming the power</h1>' in page
     assert '<div class="lesson-body" lang="en"><p>Workers hold power.</p>' in page
-    assert _note_shown(page)
+    assert note_shown(page)
 
 
 def test_a_lesson_with_one_untranslated_question_carries_the_note(worker, client_for):
     module, lesson = _translated_lesson()
     Question.objects.create(lesson=lesson, text_en="Only in English?")
-    _speaks(worker, "fr")
+    speaks(worker, "fr")
     page = client_for(worker).get(lesson.get_absolute_url()).content.decode()
     assert '<legend class="h6" lang="en">Only in English?</legend>' in page
     assert '<legend class="h6" lang="fr">Qui parle en premier ?</legend>' in page
-    assert _note_shown(page)
+    assert note_shown(page)
 
 
 def test_an_english_speaker_never_sees_the_note(worker, client_for):
     lesson = LessonFactory(title="Naming the power")
     page = client_for(worker).get(lesson.get_absolute_url()).content.decode()
-    assert not _note_shown(page)
+    assert not note_shown(page)
 
 
 def test_the_lesson_page_makes_as_many_queries_in_french_as_in_english(
@@ -132,7 +116,7 @@ def test_the_lesson_page_makes_as_many_queries_in_french_as_in_english(
     client = client_for(worker)
     client.get(lesson.get_absolute_url())
     english = count_queries(client.get, lesson.get_absolute_url())
-    _speaks(worker, "fr")
+    speaks(worker, "fr")
     client.get(lesson.get_absolute_url())
     french = count_queries(client.get, lesson.get_absolute_url())
     assert french == english
@@ -153,7 +137,7 @@ def test_switching_language_in_the_middle_of_a_module_loses_nothing(worker, clie
         {f"r{prompt.pk}-text": "I heard worry, in English."},
     )
 
-    _speaks(worker, "fr")
+    speaks(worker, "fr")
     page = client.get(module.get_absolute_url()).content.decode()
     assert '<h1 lang="fr">D’abord écouter</h1>' in page
     assert page.count("✓") == 1
