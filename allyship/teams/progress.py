@@ -48,7 +48,10 @@ class Progress:
 
 
 class Facts:
-    """Participation facts of a set of people: three queries, whatever their number."""
+    """Participation facts of a set of people: a query per kind of fact, whatever their number.
+
+    Lesson visits are read only when a page asks for "in progress" or last activity.
+    """
 
     def __init__(self, user_ids):
         self.user_ids = user_ids
@@ -144,6 +147,7 @@ class Matrix:
     SORTS = ("name", "-name", "activity", "-activity")
 
     def __init__(self, memberships, assignments, facts, today=None):
+        today = today or timezone.localdate()
         self.assignments = list(assignments)
         rows = []
         for membership in memberships:
