@@ -110,9 +110,9 @@ def group_scores(*, agency_id, instrument, scope=AGENCY, members=None, today=Non
         figures = []
         for quarter in quarters:
             mean, count = scores.means.get((quarter, dimension.slug), (None, 0))
-            figure = GroupFigure(mean, count)
-            if figure.hidden or mean is None:
-                figures.append(Figure(None, count, GroupFigure(None, 0).reason))
+            figure = GroupFigure(mean, count)  # no mean means nobody: hidden too
+            if figure.hidden:
+                figures.append(Figure(None, count, figure.reason))
             elif (scope, quarter) in hidden:
                 figures.append(Figure(None, count, differencing_reason()))
             else:
