@@ -2,17 +2,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from allyship.accountability.forms import DateInput
 from allyship.accounts.models import Membership, User
 from allyship.teams.models import Assignment
 from assessments.models import Instrument
 from learning.models import Module
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def personal_instruments(user):
