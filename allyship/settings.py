@@ -138,9 +138,21 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_CALLABLE = "allyship.accounts.views.locked_out"
 AXES_VERBOSE = False
 # Sessions and failed sign-in counts live in the database, not in a process: any number of app
-# processes or hosts can serve the same person (tests/test_scale_out.py proves it). Nothing uses
-# Django's cache, so its per-process default holds nothing that must be shared.
+# processes or hosts can serve the same person (tests/test_scale_out.py proves it).
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Each process keeps its own caches. The one cache of shared data, "figures", is keyed by a version
+# read from the database with every page (accounts/figures.py), so no process can serve stale
+# figures and none needs clearing from outside.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "figures": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "figures",
+        # Entries of older versions are never read again: let them age out.
+        "TIMEOUT": 60 * 60,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 
 # Password-reset emails one address may be sent per hour.

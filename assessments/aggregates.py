@@ -4,7 +4,7 @@ Nothing here decides what may be shown: the caller applies the K rule
 (``allyship.accounts.privacy``) to the respondent sets returned with every mean.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Avg, Count, F, Max, Min, Q, Window
@@ -63,43 +63,26 @@ def latest_attempt_per_quarter(user_ids, slug, since):
     )
 
 
-@dataclass
-class QuarterlyScores:
-    """Mean score per dimension and quarter over a scope of people, and who stands behind them.
+def respondents_per_quarter(user_ids, slug, since) -> dict[int, set[int]]:
+    """Quarter -> the people among ``user_ids`` who submitted instrument ``slug`` in it."""
+    respondents = {}
+    for user_id, quarter in latest_attempt_per_quarter(user_ids, slug, since).values_list(
+        "user_id", "quarter"
+    ):
+        respondents.setdefault(quarter, set()).add(user_id)
+    return respondents
 
-    ``respondents`` maps a quarter to everyone (in the wider group) behind that quarter's figures,
-    so the caller can check any subgroup against the K rule; ``means`` maps ``(quarter, dimension
-    slug)`` to ``(mean, respondents)`` for the scope asked for.
+
+def quarterly_means(user_ids, slug, since) -> dict[tuple[int, str], tuple[float, int]]:
+    """``(quarter, dimension slug) -> (mean, respondents)`` over ``user_ids``, in one query.
+
+    Each person's last attempt in a quarter counts, once: counting scores counts people.
+    Dimensions are matched across versions of the instrument by their slug, which a new version
+    keeps, so a trend survives the instrument being revised.
     """
-
-    respondents: dict[int, set[int]] = field(default_factory=dict)
-    means: dict[tuple[int, str], tuple[float, int]] = field(default_factory=dict)
-
-    @property
-    def quarters(self):
-        return sorted(self.respondents)
-
-
-def quarterly_scores(*, user_ids, slug, since, scope=None) -> QuarterlyScores:
-    """Group means in two queries, whatever the number of people or attempts.
-
-    ``user_ids`` is the wider group (an agency); ``scope``, a set of ids within it (a team), or
-    None for the whole group. Dimensions are matched across versions of the instrument by their
-    slug, which a new version keeps, so a trend survives the instrument being revised.
-    """
-    result = QuarterlyScores()
     latest = latest_attempt_per_quarter(user_ids, slug, since)
-    attempt_ids = []
-    for pk, user_id, quarter in latest.values_list("pk", "user_id", "quarter"):
-        result.respondents.setdefault(quarter, set()).add(user_id)
-        if scope is not None and user_id in scope:
-            attempt_ids.append(pk)
-    # A team's few attempts go as a list; the whole group's as a subquery, cheaper than
-    # thousands of parameters.
-    chosen = Q(attempt__in=latest.values("pk")) if scope is None else Q(attempt_id__in=attempt_ids)
-    # One latest attempt per person and quarter: counting scores counts people.
     rows = (
-        DimensionScore.objects.filter(chosen)
+        DimensionScore.objects.filter(attempt__in=latest.values("pk"))
         .annotate(
             quarter=quarter_number("attempt__submitted_at"), dimension_slug=F("dimension__slug")
         )
@@ -108,6 +91,4 @@ def quarterly_scores(*, user_ids, slug, since, scope=None) -> QuarterlyScores:
         .values_list("quarter", "dimension_slug", "mean", "count")
         .order_by()
     )
-    for quarter, dimension, mean, count in rows:
-        result.means[(quarter, dimension)] = (mean, count)
-    return result
+    return {(quarter, dimension): (mean, count) for quarter, dimension, mean, count in rows}

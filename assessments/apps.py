@@ -20,9 +20,10 @@ class AssessmentsConfig(AppConfig):
     }
 
     def ready(self):
-        from allyship.accounts import personal_data, sharing
+        from allyship.accounts import figures, personal_data, sharing
+        from allyship.accounts.models import Agency
         from assessments import personal_data as own_data
-        from assessments.models import Attempt
+        from assessments.models import Attempt, DimensionScore
 
         sharing.register(
             Attempt,
@@ -30,6 +31,17 @@ class AssessmentsConfig(AppConfig):
             viewer_url_name="assessments:shared",
             noun=_("self-assessment results"),
             related=["instrument"],
+        )
+        # Group scores count submitted attempts and their scores; team progress, when an
+        # attempt was started and submitted. Not the answers saved in between, often.
+        figures.track(
+            Attempt,
+            agencies=lambda attempt: figures.of_person(attempt.user_id),
+            saved_when=lambda attempt, fields: fields is None or "submitted_at" in fields,
+        )
+        figures.track(
+            DimensionScore,
+            agencies=lambda score: Agency.objects.filter(people__attempts=score.attempt_id),
         )
         personal_data.register(
             "assessments",

@@ -18,12 +18,16 @@ class LearningConfig(AppConfig):
     }
 
     def ready(self):
-        from allyship.accounts import personal_data, sharing
+        from allyship.accounts import figures, personal_data, sharing
         from allyship.content_language import keep_meta_ordering_out_of_group_by
         from learning import personal_data as own_data
-        from learning.models import ReflectionResponse
+        from learning.models import LessonProgress, ModuleCompletion, ReflectionResponse
 
         keep_meta_ordering_out_of_group_by()
+        # Team progress shows modules started (a lesson's first visit, recorded once) and
+        # completed.
+        for model in (LessonProgress, ModuleCompletion):
+            figures.track(model, agencies=lambda row: figures.of_person(row.user_id))
 
         sharing.register(
             ReflectionResponse,

@@ -11,6 +11,7 @@
 import os
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -27,6 +28,14 @@ from tests.factories import (
 
 # Playwright's sync API runs an event loop in the test thread; Django must allow DB access there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Cached figures are keyed by agency id and version, which start again in every test."""
+    yield
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -109,9 +118,14 @@ def client_for():
 
 @pytest.fixture
 def count_queries():
-    """How many SQL queries a call makes: pages must make the same number whatever the data."""
+    """How many SQL queries a call makes: pages must make the same number whatever the data.
+
+    Counted with empty caches, as after a change to the figures: the most a page makes.
+    """
 
     def count(function, *args, **kwargs):
+        for cache in caches.all():
+            cache.clear()
         with CaptureQueriesContext(connection) as context:
             function(*args, **kwargs)
         return len(context.captured_queries)

@@ -214,15 +214,16 @@ def submitted_attempt(user, instrument, *, score=50, at=None):
     """A submitted attempt with the same stored ``score`` on every dimension, submitted ``at``."""
     from django.utils import timezone
 
-    from assessments.models import Attempt, DimensionScore
+    from assessments.models import DimensionScore
 
     attempt = AttemptFactory(user=user, instrument=instrument)
-    Attempt.objects.filter(pk=attempt.pk).update(submitted_at=at or timezone.now())
-    attempt.refresh_from_db()
     DimensionScore.objects.bulk_create(
         DimensionScore(attempt=attempt, dimension=dimension, score=score)
         for dimension in instrument.dimensions.all()
     )
+    # Saved, not updated, as submitting does: saving moves the agency's figures version.
+    attempt.submitted_at = at or timezone.now()
+    attempt.save(update_fields=["submitted_at"])
     return attempt
 
 

@@ -12,7 +12,7 @@ class _Scanner(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         for name, value in attrs:
-            if name.startswith("on"):
+            if name.startswith("on") or name == "style":
                 self.problems.append(f"<{tag} {name}=…>")
             scheme = "".join((value or "").split()).lower()
             if name in URL_ATTRIBUTES and scheme.startswith(("javascript:", "vbscript:", "data:")):

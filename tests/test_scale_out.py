@@ -3,11 +3,13 @@
 Two gunicorn processes serve the test database on different ports, as two hosts behind a load
 balancer would. A person signs in on one and carries on with the same session on the other; a
 draft autosaved through one is read back through the other; failed sign-ins counted by one
-lock the address out on the other too (django-axes keeps its counts in the database).
+lock the address out on the other too (django-axes keeps its counts in the database); group
+figures each process caches show a change made anywhere at once (accounts/figures.py).
 """
 
 import http.client
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -21,7 +23,15 @@ from django.db import connection
 
 from allyship import devdb
 from assessments.models import Answer, Attempt, Item
-from tests.factories import PASSWORD, MembershipFactory, build_instrument
+from tests.factories import (
+    PASSWORD,
+    AgencyAdminFactory,
+    AgencyFactory,
+    MembershipFactory,
+    TeamFactory,
+    build_instrument,
+    submitted_attempt,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 FAILURE_LIMIT = 3
@@ -182,3 +192,28 @@ def test_it_counts_failed_sign_ins_across_app_processes(two_apps, robin):
     status, _, page = _sign_in(browser, second, robin.email, PASSWORD)
     assert status == 429
     assert "Sign-in is paused" in page
+
+
+def test_group_figures_changed_anywhere_show_on_every_process(two_apps):
+    """Each process caches group figures; a change made elsewhere shows on both at once."""
+    agency = AgencyFactory()
+    team = TeamFactory(agency=agency, name="Intake")
+    admin = AgencyAdminFactory(agency=agency)
+    instrument = build_instrument(dimensions=1)
+    people = [MembershipFactory(team=team).user for _ in range(5)]
+    for person in people[:4]:
+        submitted_attempt(person, instrument, score=64)
+    browser = Browser()
+    _sign_in(browser, two_apps[0], admin.email, PASSWORD)
+    for app in two_apps:
+        status, _, page = browser.get(app, "/teams/agency/")
+        assert status == 200
+        assert "Fewer than 5 responses" in page
+
+    # Submitted through neither process, as on a third host.
+    submitted_attempt(people[4], instrument, score=64)
+
+    for app in two_apps:
+        _, _, page = browser.get(app, "/teams/agency/")
+        assert "Fewer than 5 responses" not in page
+        assert re.search(r'<td class="text-end">\s*64\s*</td>', page)

@@ -20,6 +20,10 @@ class Agency(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Moved on by every change to the data behind the agency's group figures; see figures.py.
+    figures_version = models.PositiveBigIntegerField(
+        _("version of the group figures"), default=0, editable=False
+    )
 
     class Meta:
         ordering = ["name"]
@@ -124,6 +128,14 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self):
         return self.display_name or self.email
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        user = super().from_db(db, field_names, values)
+        # Saving tells a move between agencies by this (see figures.py); read from __dict__ so a
+        # deferred agency costs no query.
+        user.loaded_agency_id = user.__dict__.get("agency_id")
+        return user
 
     def clean(self):
         super().clean()

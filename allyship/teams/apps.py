@@ -8,8 +8,11 @@ class TeamsConfig(AppConfig):
     verbose_name = _("Team progress")
 
     def ready(self):
-        from allyship.accounts import personal_data
+        from allyship.accounts import figures, personal_data
+        from allyship.teams.models import Assignment
         from allyship.teams.personal_data import export
+
+        figures.track(Assignment, agencies=lambda assignment: figures.of_team(assignment.team_id))
 
         personal_data.register(
             "teams",

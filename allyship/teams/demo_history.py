@@ -11,7 +11,8 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from allyship.accountability.models import Entry
-from allyship.accounts import sharing
+from allyship.accounts import figures, sharing
+from allyship.accounts.models import Agency
 from allyship.teams.group_scores import quarter_start
 from allyship.teams.models import Assignment
 from assessments.models import Attempt, Instrument, Item
@@ -79,6 +80,8 @@ def seed_demo_history(*, team, supervisor, worker, teammates):
     if instrument is None or module is None:
         return  # starter content not loaded: nothing to build history on
     _attempts([worker, *teammates], instrument)
+    # Submission dates were moved back with update(), which no signal sees.
+    figures.changed(Agency.objects.filter(pk=team.agency_id))
     _progress(teammates, module)
     today = timezone.localdate()
     Assignment.objects.get_or_create(

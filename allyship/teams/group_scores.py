@@ -4,6 +4,9 @@ Every figure the agency's pages can show (the agency per quarter, each team per 
 checked together with ``figures_to_hide``, so the same figures are withheld on the team page and on
 the agency page and no two visible figures, on one page or across pages, can be subtracted to
 reveal fewer than K people.
+
+Both the check and the means are cached at the agency's figures version (``accounts.figures``):
+every page of one version reads the same check, and the next change to the data starts afresh.
 """
 
 from collections import defaultdict
@@ -13,13 +16,15 @@ from datetime import date, datetime, time
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from allyship.accounts import figures
 from allyship.accounts.models import Membership, User
 from allyship.accounts.privacy import (
     GroupFigure,
     differencing_reason,
     figures_to_hide,
+    min_group_size,
 )
-from assessments.aggregates import quarterly_scores
+from assessments.aggregates import quarterly_means, respondents_per_quarter
 from assessments.models import Dimension
 
 QUARTERS_SHOWN = 8
@@ -80,42 +85,70 @@ def team_members(agency_id) -> dict[int, set[int]]:
     return members
 
 
-def group_scores(*, agency_id, instrument, scope=AGENCY, members=None, today=None) -> ScoreTable:
+@dataclass(frozen=True)
+class Headcounts:
+    """Who stands behind each figure the agency's pages can show, and which of them to hide."""
+
+    quarters: list
+    respondents: dict  # (scope, quarter) -> number of people
+    hidden: frozenset  # (scope, quarter) withheld so that no difference reveals < K people
+
+
+def _headcounts(agency_id, slug, since, members) -> Headcounts:
+    people = respondents_per_quarter(User.objects.filter(agency_id=agency_id), slug, since)
+    respondents = {}
+    for quarter, ids in people.items():
+        respondents[(AGENCY, quarter)] = ids
+        for team_id, team_ids in members.items():
+            respondents[(team_id, quarter)] = ids & team_ids
+    return Headcounts(
+        quarters=sorted(people),
+        respondents={key: len(ids) for key, ids in respondents.items()},
+        hidden=frozenset(figures_to_hide(respondents)),
+    )
+
+
+def _means(agency_id, slug, since, scope):
+    people = User.objects.filter(agency_id=agency_id)
+    if scope != AGENCY:
+        people = people.filter(memberships__team_id=scope, memberships__role=Membership.Role.MEMBER)
+    return quarterly_means(people, slug, since)
+
+
+def group_scores(*, agency, instrument, scope=AGENCY, members=None, today=None) -> ScoreTable:
     """The score table of ``scope`` (a team id, or ``AGENCY``) for ``instrument``'s dimensions.
 
-    ``members`` (team id -> member ids of every team of the agency) saves a query when the
-    caller already has it.
+    ``agency`` is the signed-in person's, read in this request; ``members`` (team id -> member
+    ids of every team of the agency) saves a query when the caller already has it.
     """
     today = today or timezone.localdate()
-    if members is None:
-        members = team_members(agency_id)
-
-    scores = quarterly_scores(
-        user_ids=User.objects.filter(agency_id=agency_id).values("pk"),
-        slug=instrument.slug,
-        since=_since(today),
-        scope=None if scope == AGENCY else members.get(scope, set()),
+    since = _since(today)
+    key = f"scores:{instrument.slug}:{since.date().isoformat()}:{min_group_size()}"
+    counts = figures.cached(
+        agency,
+        key,
+        lambda: _headcounts(
+            agency.pk,
+            instrument.slug,
+            since,
+            team_members(agency.pk) if members is None else members,
+        ),
     )
-    respondents = {}
-    for quarter, people in scores.respondents.items():
-        respondents[(AGENCY, quarter)] = people
-        for team_id, ids in members.items():
-            respondents[(team_id, quarter)] = people & ids
-    hidden = figures_to_hide(respondents)
-
-    quarters = scores.quarters
-    column_people = [len(respondents.get((scope, q), ())) for q in quarters]
+    means = figures.cached(
+        agency, f"{key}:{scope}", lambda: _means(agency.pk, instrument.slug, since, scope)
+    )
     rows = []
     for dimension in Dimension.objects.filter(instrument=instrument).order_by("position", "pk"):
-        figures = []
-        for quarter in quarters:
-            mean, count = scores.means.get((quarter, dimension.slug), (None, 0))
+        row = []
+        for quarter in counts.quarters:
+            mean, count = means.get((quarter, dimension.slug), (None, 0))
             figure = GroupFigure(mean, count)  # no mean means nobody: hidden too
             if figure.hidden:
-                figures.append(Figure(None, count, figure.reason))
-            elif (scope, quarter) in hidden:
-                figures.append(Figure(None, count, differencing_reason()))
+                row.append(Figure(None, count, figure.reason))
+            elif (scope, quarter) in counts.hidden:
+                row.append(Figure(None, count, differencing_reason()))
             else:
-                figures.append(Figure(round(mean), count))
-        rows.append((dimension, figures))
-    return ScoreTable(instrument, quarters, column_people, rows)
+                row.append(Figure(round(mean), count))
+        rows.append((dimension, row))
+    column_people = [counts.respondents.get((scope, q), 0) for q in counts.quarters]
+    return ScoreTable(instrument, counts.quarters, column_people, rows)

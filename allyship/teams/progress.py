@@ -63,6 +63,12 @@ class Facts:
         # Loaded only when a page shows "in progress" or last activity (not the agency's counts).
         return lesson_visit_spans(self.user_ids)
 
+    def loaded(self):
+        """Every fact read now, so that a copy (in a cache) needs no query."""
+        self.visits  # noqa: B018 - read for its side effect of loading
+        self._last_activity  # noqa: B018
+        return self
+
     def done_on(self, assignment, user_id):
         """When the person did what was assigned, or None (see ``progress`` for the rules)."""
         if assignment.module_id:

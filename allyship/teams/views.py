@@ -11,12 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from allyship.accountability.models import Commitment, Entry, new_comment_count
-from allyship.accounts import sharing
+from allyship.accounts import figures, sharing
 from allyship.accounts.csv_safe import neutralise
 from allyship.accounts.models import Membership, Share, Team
 from allyship.accounts.privacy import min_group_size
 from allyship.teams.forms import AssignmentForm, personal_instruments
-from allyship.teams.group_scores import AGENCY, group_scores
+from allyship.teams.group_scores import AGENCY, group_scores, team_members
 from allyship.teams.models import Assignment
 from allyship.teams.progress import Facts, Matrix
 from assessments.models import Attempt, DimensionScore
@@ -27,7 +27,10 @@ FEED_SIZE = 10
 
 def _get_team_for_supervisor(request, pk):
     """The team if the signed-in person supervises it; otherwise 404, which confirms nothing."""
-    return get_object_or_404(Team.objects.supervised_by(request.user), pk=pk)
+    # With its agency: the version of its group figures (accounts.figures) comes in the same row.
+    return get_object_or_404(
+        Team.objects.supervised_by(request.user).select_related("agency"), pk=pk
+    )
 
 
 def _get_assignment(request, team_pk, pk):
@@ -106,13 +109,11 @@ def _score_instrument(request, user):
     return instruments, chosen or (instruments[0] if instruments else None)
 
 
-def _scores_context(request, agency_id, scope, members=None):
+def _scores_context(request, agency, scope, members=None):
     instruments, instrument = _score_instrument(request, request.user)
     scores = None
     if instrument is not None:
-        scores = group_scores(
-            agency_id=agency_id, instrument=instrument, scope=scope, members=members
-        )
+        scores = group_scores(agency=agency, instrument=instrument, scope=scope, members=members)
     return {
         "instruments": instruments,
         "instrument": instrument,
@@ -134,11 +135,14 @@ def _feed(request, member_ids):
 
 def _team_matrix(team):
     members = list(_members(team))
-    return Matrix(
-        members,
-        team.assignments.with_subject(),
-        Facts([membership.user_id for membership in members]),
+    # Facts change when a member starts, completes or submits something, which moves the
+    # agency's figures version: cached at that version, they are never older than the data.
+    facts = figures.cached(
+        team.agency,
+        f"facts:{team.pk}",
+        lambda: Facts([membership.user_id for membership in members]).loaded(),
     )
+    return Matrix(members, team.assignments.with_subject(), facts)
 
 
 def team_detail(request, pk):
@@ -151,7 +155,7 @@ def team_detail(request, pk):
         "rows": matrix.sorted_rows(sort),
         "sort": sort,
         "feed": _feed(request, [row.membership.user_id for row in matrix.rows]),
-        **_scores_context(request, team.agency_id, team.pk),
+        **_scores_context(request, team.agency, team.pk),
     }
     return render(request, "teams/team_detail.html", context)
 
@@ -254,52 +258,50 @@ def agency_overview(request):
             ),
         )
     )
-    members = Membership.objects.filter(
-        team__agency_id=user.agency_id, role=Membership.Role.MEMBER
-    ).only("team_id", "user_id")
-    assignments = Assignment.objects.filter(team__agency_id=user.agency_id).with_subject()
-    by_team = defaultdict(list)
-    for membership in members:
-        by_team[membership.team_id].append(membership)
-    rows = _team_participation(teams, by_team, assignments)
-    member_ids = {team_id: {m.user_id for m in group} for team_id, group in by_team.items()}
+    today = timezone.localdate()
+    participation = figures.cached(
+        user.agency,
+        f"participation:{today.isoformat()}",
+        lambda: _team_participation(user.agency_id, today),
+    )
+    rows = [{"team": team, **participation.get(team.pk, NO_PARTICIPATION)} for team in teams]
     context = {
         "agency": user.agency,
         "rows": rows,
-        **_scores_context(request, user.agency_id, AGENCY, member_ids),
+        **_scores_context(request, user.agency, AGENCY),
     }
     return render(request, "teams/agency_overview.html", context)
 
 
-def _team_participation(teams, members_by_team, assignments):
-    """Per team: its assignments, how many of the people assigned are done, and how many late.
+NO_PARTICIPATION = {"assignments": 0, "rate": None, "overdue": 0}
+
+
+def _team_participation(agency_id, today):
+    """Team id -> its assignments, the share of the people assigned who are done, how many late.
 
     Only what the counts need is loaded: completions and submissions, not lesson visits.
     """
-    today = timezone.localdate()
+    members = team_members(agency_id)
     assignments_by_team = defaultdict(list)
-    for assignment in assignments:
+    for assignment in Assignment.objects.filter(team__agency_id=agency_id).with_subject():
         assignments_by_team[assignment.team_id].append(assignment)
-    facts = Facts([m.user_id for group in members_by_team.values() for m in group])
-    rows = []
-    for team in teams:
+    facts = Facts([user_id for ids in members.values() for user_id in ids])
+    participation = {}
+    for team_id, assignments in assignments_by_team.items():
         assigned = done = overdue = 0
-        for assignment in assignments_by_team[team.pk]:
+        for assignment in assignments:
             late = assignment.due_on is not None and assignment.due_on < today
-            for membership in members_by_team[team.pk]:
-                if not assignment.applies_to(membership.user_id):
+            for user_id in members.get(team_id, ()):
+                if not assignment.applies_to(user_id):
                     continue
                 assigned += 1
-                if facts.done_on(assignment, membership.user_id):
+                if facts.done_on(assignment, user_id):
                     done += 1
                 elif late:
                     overdue += 1
-        rows.append(
-            {
-                "team": team,
-                "assignments": len(assignments_by_team[team.pk]),
-                "rate": round(100 * done / assigned) if assigned else None,
-                "overdue": overdue,
-            }
-        )
-    return rows
+        participation[team_id] = {
+            "assignments": len(assignments),
+            "rate": round(100 * done / assigned) if assigned else None,
+            "overdue": overdue,
+        }
+    return participation

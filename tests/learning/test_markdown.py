@@ -82,8 +82,8 @@ markdown_text = st.one_of(
 def test_it_never_outputs_runnable_markup(text):
     html = render_markdown(text)
     assert runnable_markup(html) == []
+    # Typed text may say "style=" (shown as text); runnable_markup finds it as an attribute.
     assert "<script" not in html.lower()
-    assert "style=" not in html.lower()
 
 
 def test_it_renders_a_hundred_kilobytes_whole():

@@ -41,7 +41,7 @@ def take(people, instrument, *, score=60, quarters_back=0):
 
 
 def team_figures(team, instrument):
-    table = group_scores(agency_id=team.agency_id, instrument=instrument, scope=team.pk)
+    table = group_scores(agency=team.agency, instrument=instrument, scope=team.pk)
     return [[figure.value for figure in figures] for _, figures in table.rows]
 
 
@@ -80,8 +80,8 @@ def test_agency_minus_team_can_not_isolate_fewer_than_k(team, agency, instrument
     outsider = MembershipFactory(team=TeamFactory(agency=agency)).user
     take([outsider], instrument, score=10)
 
-    team_table = group_scores(agency_id=agency.pk, instrument=instrument, scope=team.pk)
-    agency_table = group_scores(agency_id=agency.pk, instrument=instrument, scope=AGENCY)
+    team_table = group_scores(agency=agency, instrument=instrument, scope=team.pk)
+    agency_table = group_scores(agency=agency, instrument=instrument, scope=AGENCY)
     assert [f.value for _, figures in team_table.rows for f in figures] == [60, 60]
     agency_figures = [f for _, figures in agency_table.rows for f in figures]
     assert [f.value for f in agency_figures] == [None, None]
@@ -91,7 +91,7 @@ def test_agency_minus_team_can_not_isolate_fewer_than_k(team, agency, instrument
 def test_agency_and_team_both_show_when_they_differ_by_k_or_more(team, agency, instrument):
     take(members(team, 5), instrument, score=60)
     take(members(TeamFactory(agency=agency), 5), instrument, score=40)
-    agency_table = group_scores(agency_id=agency.pk, instrument=instrument, scope=AGENCY)
+    agency_table = group_scores(agency=agency, instrument=instrument, scope=AGENCY)
     assert [f.value for _, figures in agency_table.rows for f in figures] == [50, 50]
     assert team_figures(team, instrument) == [[60], [60]]
 
@@ -101,7 +101,7 @@ def test_one_more_member_next_quarter_does_not_reveal_the_newcomer(team, instrum
     people = members(team, 6)
     take(people[:5], instrument, score=50, quarters_back=1)
     take(people, instrument, score=50)
-    table = group_scores(agency_id=team.agency_id, instrument=instrument, scope=team.pk)
+    table = group_scores(agency=team.agency, instrument=instrument, scope=team.pk)
     assert table.respondents == [5, 6]
     assert [[f.value for f in figures] for _, figures in table.rows] == [[50, None], [50, None]]
 

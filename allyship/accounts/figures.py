@@ -1,0 +1,83 @@
+"""The version of each agency's group figures, moved on by any change to the data behind them.
+
+Team progress and group scores are computed over many people's rows. Pages cache them under a key
+holding the agency's ``figures_version``, which comes with the signed-in person's agency at no
+extra query (``accounts.backends``). So no process or host serves figures from before a change,
+and no cache has to be reached to be cleared: a change moves the version, and the next page asks
+for a key nobody has filled yet.
+
+Apps say which of their models feed the figures with ``track``. Saving or deleting such a row moves
+the version of the agencies concerned, in the same transaction as the change. Signals see saves
+and deletes made anywhere: views, the admin, cascades. Code that writes with ``QuerySet.update`` or
+``bulk_create`` outside a tracked save must call ``changed`` itself.
+"""
+
+from django.core.cache import caches
+from django.db.models import F
+from django.db.models.signals import post_delete, post_save
+
+from allyship.accounts.models import Agency, User
+
+CACHE = "figures"
+
+
+def changed(agencies):
+    """Move on the figures version of ``agencies`` (a queryset of Agency)."""
+    agencies.update(figures_version=F("figures_version") + 1)
+
+
+def of_person(user_id):
+    return Agency.objects.filter(people__pk=user_id)
+
+
+def of_team(team_id):
+    return Agency.objects.filter(teams__pk=team_id)
+
+
+def track(model, *, agencies, saved_when=None):
+    """Move the version when a row of ``model`` is saved or deleted.
+
+    ``agencies(row)`` gives a queryset of the agencies whose figures the row feeds;
+    ``saved_when(row, update_fields)``, if given, tells which saves change the figures (an attempt
+    counts once submitted, not at each autosave).
+    """
+
+    def on_save(sender, instance, update_fields=None, **kwargs):
+        if saved_when is None or saved_when(instance, update_fields):
+            changed(agencies(instance))
+
+    def on_delete(sender, instance, **kwargs):
+        changed(agencies(instance))
+
+    uid = f"figures_{model._meta.label_lower}"
+    post_save.connect(on_save, sender=model, weak=False, dispatch_uid=f"{uid}_save")
+    post_delete.connect(on_delete, sender=model, weak=False, dispatch_uid=f"{uid}_delete")
+
+
+def cached(agency, key, compute):
+    """``compute()``, cached for ``agency`` at its current figures version under ``key``.
+
+    ``agency`` must have been read in this request (the signed-in person's), so its version is
+    the one of the data the page is about to read.
+    """
+    store = caches[CACHE]
+    full_key = f"{agency.pk}:{agency.figures_version}:{key}"
+    value = store.get(full_key)
+    if value is None:
+        value = compute()
+        store.set(full_key, value)
+    return value
+
+
+def _user_agencies(user):
+    return Agency.objects.filter(pk__in={user.agency_id, getattr(user, "loaded_agency_id", None)})
+
+
+def _user_moved(user, update_fields):
+    # A new person has no attempts or completions yet; a move takes their history along.
+    moved = user.agency_id != getattr(user, "loaded_agency_id", user.agency_id)
+    return moved and (update_fields is None or "agency" in update_fields)
+
+
+def track_people():
+    track(User, agencies=_user_agencies, saved_when=_user_moved)
