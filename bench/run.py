@@ -117,24 +117,41 @@ def _sessions(personas):
     return keys
 
 
-def _query_counts(pages, sessions):
-    """SQL queries per request, counted in-process through Django's test client."""
-    from django.conf import settings
+def _count_queries(client, page):
     from django.db import connection
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(page["path"], headers={"X-Forwarded-Proto": "https"})
+    if response.status_code != 200:
+        where = response.get("Location", "")
+        sys.exit(f"{page['name']} ({page['path']}): {response.status_code} {where}, not 200.")
+    return len(context.captured_queries)
+
+
+def _query_counts(pages, sessions):
+    """SQL queries per request, counted in-process through Django's test client.
+
+    Twice: with the group figures cached, as wrk finds them, and with that cache empty, as the
+    first request after a change to an agency's data finds it.
+    """
+    from django.conf import settings
+    from django.core.cache import caches
+    from django.test import Client
+
+    from allyship.accounts.figures import CACHE
 
     counts = {}
     for page in pages:
         client = Client(HTTP_HOST="127.0.0.1")
         client.cookies[settings.SESSION_COOKIE_NAME] = sessions[page["viewer"]]
-        for _ in range(2):  # the second request: caches (content types, templates) are warm
-            with CaptureQueriesContext(connection) as context:
-                response = client.get(page["path"], headers={"X-Forwarded-Proto": "https"})
-        if response.status_code != 200:
-            where = response.get("Location", "")
-            sys.exit(f"{page['name']} ({page['path']}): {response.status_code} {where}, not 200.")
-        counts[page["name"]] = len(context.captured_queries)
+        _count_queries(client, page)  # warms Django's own caches (content types, templates)
+        caches[CACHE].clear()
+        uncached = _count_queries(client, page)
+        counts[page["name"]] = {
+            "queries": _count_queries(client, page),
+            "queries_uncached": uncached,
+        }
     return counts
 
 
@@ -237,7 +254,7 @@ def _worker_rss_mb(master_pid):
 
 
 def _table(rows):
-    header = ("page", "req/s", "p50 ms", "p99 ms", "× floor", "queries")
+    header = ("page", "req/s", "p50 ms", "p99 ms", "× floor", "queries", "uncached")
     lines = [header] + [
         (
             row["name"],
@@ -246,6 +263,7 @@ def _table(rows):
             f"{row['p99_ms']:.1f}",
             f"{row['ratio_to_floor']:.2f}",
             str(row["queries"]),
+            str(row["queries_uncached"]),
         )
         for row in rows
     ]
@@ -270,8 +288,9 @@ def _misses(rows, rss):
             misses.append(f"{row['name']}: {row['ratio_to_floor']:.2f} × the floor (< {MIN_RATIO})")
         if row["p99_ms"] > MAX_P99_MS:
             misses.append(f"{row['name']}: p99 {row['p99_ms']:.0f} ms (> {MAX_P99_MS})")
-        if row["queries"] > MAX_QUERIES:
-            misses.append(f"{row['name']}: {row['queries']} queries (> {MAX_QUERIES})")
+        most = max(row["queries"], row["queries_uncached"])
+        if most > MAX_QUERIES:
+            misses.append(f"{row['name']}: {most} queries (> {MAX_QUERIES})")
         if row["errors"]:
             misses.append(f"{row['name']}: {row['errors']} responses were not 2xx/3xx")
     misses += [
@@ -312,7 +331,7 @@ def main(argv=None):
                 f"Driving {page['name']} ({page['path']}) for {arguments.duration} s…", flush=True
             )
             measured = _wrk(base, page, sessions[page["viewer"]], arguments.duration)
-            rows.append({**page, **measured, "queries": queries[page["name"]]})
+            rows.append({**page, **measured, **queries[page["name"]]})
         # The floor again at the end: on a busy machine the two runs show how much it drifted.
         print(f"Driving {FLOOR} again for {arguments.duration} s…", flush=True)
         floor_page = next(page for page in pages if page["name"] == FLOOR)

@@ -21,13 +21,15 @@ class LearningConfig(AppConfig):
         from allyship.accounts import figures, personal_data, sharing
         from allyship.content_language import keep_meta_ordering_out_of_group_by
         from learning import personal_data as own_data
-        from learning.models import LessonProgress, ModuleCompletion, ReflectionResponse
+        from learning.models import LessonProgress, Module, ModuleCompletion, ReflectionResponse
 
         keep_meta_ordering_out_of_group_by()
         # Team progress shows modules started (a lesson's first visit, recorded once) and
         # completed.
         for model in (LessonProgress, ModuleCompletion):
             figures.track(model, agencies=lambda row: figures.of_person(row.user_id))
+        # ...and modules by their title, in every agency that may assign them.
+        figures.track(Module, agencies=figures.every_agency)
 
         sharing.register(
             ReflectionResponse,

@@ -34,6 +34,11 @@ def of_team(team_id):
     return Agency.objects.filter(teams__pk=team_id)
 
 
+def every_agency(row):
+    """For content every agency may use: a module's or a self-assessment's title, say."""
+    return Agency.objects.all()
+
+
 def track(model, *, agencies, saved_when=None):
     """Move the version when a row of ``model`` is saved or deleted.
 
@@ -73,11 +78,20 @@ def _user_agencies(user):
     return Agency.objects.filter(pk__in={user.agency_id, getattr(user, "loaded_agency_id", None)})
 
 
-def _user_moved(user, update_fields):
-    # A new person has no attempts or completions yet; a move takes their history along.
-    moved = user.agency_id != getattr(user, "loaded_agency_id", user.agency_id)
-    return moved and (update_fields is None or "agency" in update_fields)
+def _user_changed(user, update_fields):
+    """A move takes a person's history along; team progress shows their name.
+
+    A new person has nothing behind any figure yet.
+    """
+    changed = [
+        field
+        for field in ("agency_id", "display_name")
+        if getattr(user, field) != getattr(user, f"loaded_{field}", getattr(user, field))
+    ]
+    if update_fields is not None:
+        changed = [field for field in changed if field.removesuffix("_id") in update_fields]
+    return bool(changed)
 
 
 def track_people():
-    track(User, agencies=_user_agencies, saved_when=_user_moved)
+    track(User, agencies=_user_agencies, saved_when=_user_changed)

@@ -132,9 +132,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     @classmethod
     def from_db(cls, db, field_names, values):
         user = super().from_db(db, field_names, values)
-        # Saving tells a move between agencies by this (see figures.py); read from __dict__ so a
-        # deferred agency costs no query.
+        # Saving tells a move between agencies or a new name by these (see figures.py); read
+        # from __dict__ so a deferred field costs no query.
         user.loaded_agency_id = user.__dict__.get("agency_id")
+        user.loaded_display_name = user.__dict__.get("display_name")
         return user
 
     def clean(self):

@@ -112,7 +112,8 @@ def shared_ids_visible_to(model, viewer):
 
 def describe(share) -> tuple[str, str]:
     """What a share points at, for a supervisor's list: ``(noun, URL of the page to read it)``."""
-    content_type = share.content_type
+    # From ContentType's own cache: no join or query per share.
+    content_type = ContentType.objects.get_for_id(share.content_type_id)
     entry = _registry[f"{content_type.app_label}.{content_type.model}"]
     return entry.noun, reverse(entry.viewer_url_name, args=[share.object_id])
 

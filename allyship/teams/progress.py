@@ -5,6 +5,7 @@ never an answer, a score or a reflection of an individual (DESIGN.md, privacy pr
 of any number of people load in a fixed number of queries.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -173,6 +174,13 @@ class Matrix:
             )
             for i, assignment in enumerate(self.assignments)
         ]
+
+    @classmethod
+    def known_sort(cls, sort):
+        """``sort`` if it names a way to sort (by name, activity or an assignment), else "name"."""
+        if sort in cls.SORTS or re.fullmatch(r"-?a\d{1,18}", sort):
+            return sort
+        return "name"
 
     def sorted_rows(self, sort):
         """Rows in the order asked for: by name, last activity, or one assignment's status."""

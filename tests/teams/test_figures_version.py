@@ -163,12 +163,32 @@ def test_moving_a_person_to_another_agency_moves_both(agency, worker):
     assert version(elsewhere) > before_elsewhere
 
 
-def test_saving_a_person_without_a_move_leaves_the_figures_alone(agency, worker):
+def test_a_persons_preferences_leave_the_figures_alone(agency, worker):
     before = version(agency)
     person = type(worker).objects.get(pk=worker.pk)
-    person.display_name = "Robin B."
+    person.wants_reminders = False
     person.save()
+    person.set_password("a new long passphrase")
+    person.save(update_fields=["password"])
     assert version(agency) == before
+
+
+def test_a_new_name_or_title_shows_on_the_team_page_at_once(client_for, supervisor, worker, team):
+    module = ModuleFactory(title="Anti-Black racism")
+    AssignmentFactory(team=team, module=module, assigned_by=supervisor)
+    client = client_for(supervisor)
+    page = team_page(client, team)
+    assert "Robin" in page and "Anti-Black racism" in page
+
+    person = type(worker).objects.get(pk=worker.pk)
+    person.display_name = "Robin Bélanger"
+    person.save()
+    module.title = "Anti-Black racism in child welfare"
+    module.save()
+
+    page = team_page(client, team)
+    assert "Robin Bélanger" in page
+    assert "Anti-Black racism in child welfare" in page
 
 
 def test_other_agencies_figures_are_not_touched(agency, worker, instrument):

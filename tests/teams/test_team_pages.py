@@ -129,6 +129,14 @@ def test_the_matrix_sorts_by_an_assignments_status(
     assert 'aria-sort="ascending"' in done_last
 
 
+@pytest.mark.parametrize("sort", ["", "surname", "a", "a1x", "-" * 500, "a" + "9" * 40])
+def test_an_unknown_sort_sorts_by_name(client_for, supervisor, worker, teammate, team, sort):
+    url = reverse("teams:detail", args=[team.pk])
+    html = client_for(supervisor).get(url, {"sort": sort}).text
+    assert html.index(">Jordan<") < html.index(">Robin<")
+    assert re.search(r'<th scope="col"\s+aria-sort="ascending">\s*<a href="\?sort=-name"', html)
+
+
 def test_the_csv_holds_participation_facts_with_formulas_neutralised(
     client_for, supervisor, team, module
 ):
