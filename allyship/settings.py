@@ -150,7 +150,7 @@ CACHES = {
         "LOCATION": "figures",
         # Entries of older versions are never read again: let them age out.
         "TIMEOUT": 60 * 60,
-        "OPTIONS": {"MAX_ENTRIES": 5000},
+        "OPTIONS": {"MAX_ENTRIES": 1000},
     },
 }
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"

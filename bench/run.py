@@ -35,6 +35,10 @@ def _arguments(argv):
         "--quick", action="store_true", help="60 workers, 3 s a page: done in under a minute"
     )
     parser.add_argument("--reseed", action="store_true", help="drop and seed the data set again")
+    parser.add_argument(
+        "--pages",
+        help="comma-separated page names to drive (default all; the floor always runs)",
+    )
     arguments = parser.parse_args(argv)
     arguments.workers = arguments.workers or (60 if arguments.quick else 600)
     arguments.duration = arguments.duration or (3 if arguments.quick else 10)
@@ -315,8 +319,13 @@ def main(argv=None):
 
     call_command("collectstatic", interactive=False, verbosity=0)
     sessions = _sessions(personas)
+    chosen = {FLOOR, *arguments.pages.split(",")} if arguments.pages else None
+    if chosen and chosen - {page.name for page in PAGES}:
+        sys.exit(f"Unknown pages: {', '.join(sorted(chosen - {p.name for p in PAGES}))}.")
     pages = [
-        {"name": page.name, "viewer": page.viewer, "path": page.url(personas)} for page in PAGES
+        {"name": page.name, "viewer": page.viewer, "path": page.url(personas)}
+        for page in PAGES
+        if chosen is None or page.name in chosen
     ]
     queries = _query_counts(pages, sessions)
 

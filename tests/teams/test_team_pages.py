@@ -45,6 +45,16 @@ def test_anyone_else_gets_404_on_a_team_page(client_for, request, team_url, pers
     assert client.get(team_url).status_code == 404
 
 
+@pytest.mark.parametrize("persona", ["worker", "other_supervisor", "stranger", "agency_admin"])
+def test_a_team_page_cached_for_its_supervisor_is_still_404_for_others(
+    client_for, request, supervisor, worker, team_url, persona
+):
+    assert client_for(supervisor).get(team_url).status_code == 200  # progress is cached now
+    response = client_for(request.getfixturevalue(persona)).get(team_url)
+    assert response.status_code == 404
+    assert "Robin" not in response.text
+
+
 def test_supervising_team_a_and_belonging_to_team_b(client_for, supervisor, other_supervisor):
     team_b = Team.objects.supervised_by(other_supervisor).get()
     MembershipFactory(team=team_b, user=supervisor)
