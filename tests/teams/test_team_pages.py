@@ -47,12 +47,12 @@ def test_anyone_else_gets_404_on_a_team_page(client_for, request, team_url, pers
 
 @pytest.mark.parametrize("persona", ["worker", "other_supervisor", "stranger", "agency_admin"])
 def test_a_team_page_cached_for_its_supervisor_is_still_404_for_others(
-    client_for, request, supervisor, worker, team_url, persona
+    client_for, request, supervisor, teammate, team_url, persona
 ):
     assert client_for(supervisor).get(team_url).status_code == 200  # progress is cached now
     response = client_for(request.getfixturevalue(persona)).get(team_url)
     assert response.status_code == 404
-    assert "Robin" not in response.text
+    assert "Jordan" not in response.text
 
 
 def test_supervising_team_a_and_belonging_to_team_b(client_for, supervisor, other_supervisor):
