@@ -103,7 +103,11 @@ class Facts:
         return Progress(Status.NOT_STARTED)
 
     def last_activity(self, user_id):
-        """When the person last opened a lesson or saved an assessment, if ever."""
+        """When the person last reached a new lesson, or started or submitted a self-assessment.
+
+        Each lesson's first visit counts, and an attempt's start and submission, not every answer
+        saved on the way: facts that change seldom enough to cache (``accounts.figures``).
+        """
         return self._last_activity.get(user_id)
 
     @cached_property
