@@ -5,6 +5,7 @@ Everything here belongs to its author and is private unless shared, item by item
 """
 
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -61,6 +62,11 @@ class EntryQuerySet(models.QuerySet):
     def with_new_comment_counts(self, owner):
         """Annotate ``new_comments``: others' comments ``owner`` hasn't opened yet."""
         return self.annotate(new_comments=_new_comments_count(owner))
+
+    def with_group_names(self):
+        """Annotate ``group_names``: the equity-seeking groups each entry concerns, in order."""
+        groups = EquityGroup.objects.filter(entry=models.OuterRef("pk")).values("name")
+        return self.annotate(group_names=ArraySubquery(groups))
 
     def search(self, words):
         """Entries whose text holds every word (in any field), case-insensitively."""
@@ -142,6 +148,16 @@ class Entry(models.Model):
 
     def get_absolute_url(self):
         return reverse("accountability:entry_detail", args=[self.pk])
+
+    # The log shows these for every entry of a page: get_kind_display() and get_level_display()
+    # translate every label of the field's choices on each call.
+    @property
+    def kind_label(self):
+        return self.Kind(self.kind).label
+
+    @property
+    def level_label(self):
+        return self.Level(self.level).label
 
 
 class CommitmentQuerySet(models.QuerySet):
