@@ -27,7 +27,12 @@ def _dimensions(instrument):
 
 
 def _own_attempt(request, pk):
-    return get_object_or_404(Attempt.objects.select_related("instrument"), pk=pk, user=request.user)
+    attempt = get_object_or_404(
+        Attempt.objects.select_related("instrument"), pk=pk, user=request.user
+    )
+    # Its owner is the signed-in person, already loaded: reading attempt.user costs no query.
+    attempt.user = request.user
+    return attempt
 
 
 def _can_answer_for_agency(user):
