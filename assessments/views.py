@@ -193,7 +193,13 @@ def submit(request, pk):
 
 
 def _scores_by_attempt(attempts):
-    rows = DimensionScore.objects.filter(attempt__in=attempts).select_related("dimension")
+    # Grouped by attempt below, so ordered by dimension only: the default ordering would join
+    # the attempts again to sort by their start.
+    rows = (
+        DimensionScore.objects.filter(attempt__in=attempts)
+        .select_related("dimension")
+        .order_by("dimension__position")
+    )
     by_attempt = {}
     for row in rows:
         by_attempt.setdefault(row.attempt_id, []).append(row)
