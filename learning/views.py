@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.postgres.expressions import ArraySubquery
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -142,24 +142,24 @@ def _lesson_context(request, lesson, completion=None, forms_by_prompt=None):
     module = lesson.module
     # Ordered within the lesson and the question: the models' default ordering goes through
     # the lesson and its module, which would join two more tables into every query here.
+    # The learner's latest answer comes as two subqueries rather than two more queries.
+    mine = QuestionAnswer.objects.filter(user=request.user, question=OuterRef("pk"))
+    my_choices = QuestionAnswer.latest_choices.through.objects.filter(
+        questionanswer__user=request.user, questionanswer__question=OuterRef("pk")
+    )
     questions = list(
-        lesson.questions.order_by("order", "pk").prefetch_related(
-            Prefetch("choices", queryset=Choice.objects.order_by("order", "pk")),
-            Prefetch(
-                "answers",
-                queryset=QuestionAnswer.objects.filter(user=request.user).prefetch_related(
-                    Prefetch("latest_choices", queryset=Choice.objects.order_by())
-                ),
-                to_attr="my_answers",
-            ),
+        lesson.questions.order_by("order", "pk")
+        .annotate(
+            my_latest_correct=Subquery(mine.values("latest_correct")),
+            my_choice_ids=ArraySubquery(my_choices.values("choice_id")),
         )
+        .prefetch_related(Prefetch("choices", queryset=Choice.objects.order_by("order", "pk")))
     )
     for question in questions:
-        question.my_answer = question.my_answers[0] if question.my_answers else None
-        chosen = (
-            {c.pk for c in question.my_answer.latest_choices.all()} if question.my_answer else set()
-        )
-        question.choice_rows = [(choice, choice.pk in chosen) for choice in question.choices.all()]
+        question.answered = question.my_latest_correct is not None
+        question.choice_rows = [
+            (choice, choice.pk in question.my_choice_ids) for choice in question.choices.all()
+        ]
     prompts = list(
         lesson.reflections.order_by("order", "pk").prefetch_related(
             Prefetch(
