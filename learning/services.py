@@ -1,7 +1,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from learning.models import LessonProgress, ModuleCompletion, QuestionAnswer
+from learning.models import Lesson, LessonProgress, ModuleCompletion, QuestionAnswer
 
 
 def lesson_visit(*, user, lesson) -> ModuleCompletion | None:
@@ -13,7 +13,10 @@ def lesson_visit(*, user, lesson) -> ModuleCompletion | None:
     # One query, whatever the module's length, tells both whether this is a first visit and
     # whether any other lesson is still unvisited; a return visit mid-module writes nothing.
     unvisited = set(
-        lesson.module.lessons.exclude(progress__user=user).order_by().values_list("pk", flat=True)
+        Lesson.objects.filter(module_id=lesson.module_id)
+        .exclude(progress__user=user)
+        .order_by()
+        .values_list("pk", flat=True)
     )
     first_visit = lesson.pk in unvisited
     unvisited.discard(lesson.pk)
@@ -25,7 +28,7 @@ def lesson_visit(*, user, lesson) -> ModuleCompletion | None:
         if unvisited:
             return None
         completion, _ = ModuleCompletion.objects.get_or_create(
-            user=user, module=lesson.module, defaults={"completed_on": timezone.localdate()}
+            user=user, module_id=lesson.module_id, defaults={"completed_on": timezone.localdate()}
         )
         return completion
 
