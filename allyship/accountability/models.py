@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -47,12 +48,20 @@ class EquityGroup(models.Model):
         return self.name
 
 
-def _new_comments_count(owner):
-    return models.Count(
-        "comments",
-        filter=Q(comments__seen_by_owner_at__isnull=True) & ~Q(comments__author=owner),
-        distinct=True,
+def _new_comments_count(owner, item):
+    """Others' comments on each ``item`` ("entry" or "commitment") ``owner`` hasn't opened yet.
+
+    A subquery rather than a join and GROUP BY, so that a paginator's count() leaves it out.
+    """
+    unseen = (
+        Comment.objects.unseen_by_owners()
+        .filter(**{item: models.OuterRef("pk")})
+        .exclude(author=owner)
+        .values(item)
+        .annotate(count=models.Count("pk"))
+        .values("count")
     )
+    return Coalesce(models.Subquery(unseen), 0)
 
 
 class EntryQuerySet(models.QuerySet):
@@ -61,7 +70,7 @@ class EntryQuerySet(models.QuerySet):
 
     def with_new_comment_counts(self, owner):
         """Annotate ``new_comments``: others' comments ``owner`` hasn't opened yet."""
-        return self.annotate(new_comments=_new_comments_count(owner))
+        return self.annotate(new_comments=_new_comments_count(owner, "entry"))
 
     def with_group_names(self):
         """Annotate ``group_names``: the equity-seeking groups each entry concerns, in order."""
@@ -168,7 +177,7 @@ class CommitmentQuerySet(models.QuerySet):
         return self.filter(status=Commitment.Status.OPEN)
 
     def with_new_comment_counts(self, owner):
-        return self.annotate(new_comments=_new_comments_count(owner))
+        return self.annotate(new_comments=_new_comments_count(owner, "commitment"))
 
     def overdue(self, today=None):
         return self.open().filter(due_date__lt=today or timezone.localdate())
