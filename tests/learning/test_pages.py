@@ -171,14 +171,14 @@ def test_it_keeps_catalogue_queries_constant(worker, client_for, django_assert_m
 def test_it_keeps_lesson_page_queries_constant(worker, client_for, django_assert_max_num_queries):
     lesson, *_ = _lesson_with_check()
     client = client_for(worker)
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(17):
         client.get(lesson.get_absolute_url())
     for _ in range(10):
         LessonFactory(module=lesson.module)
         question = Question.objects.create(lesson=lesson, text="More?")
         Choice.objects.create(question=question, text="A", is_correct=True)
         Choice.objects.create(question=question, text="B")
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(17):
         assert client.get(lesson.get_absolute_url()).status_code == 200
 
 
