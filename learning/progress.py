@@ -89,6 +89,8 @@ def next_lesson(user) -> Lesson | None:
         Lesson.objects.filter(module=Subquery(latest_module))
         .exclude(progress__user=user)
         .select_related("module")
+        # What a link to it needs (in every language), not the lesson's body.
+        .only("title", "module__title", "module__slug")
         .order_by("order", "pk")
         .first()
     )
