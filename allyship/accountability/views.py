@@ -42,7 +42,7 @@ def log(request):
         .annotate(is_shared=sharing.is_shared(Entry))
         .with_group_names()
         .only("title", "date", "kind", "level")
-        # Explicit: Meta.ordering doesn't apply to a query with an aggregate.
+        # The pk last breaks ties, so that no entry shows on two pages.
         .order_by("-date", "-created_at", "-pk")
     )
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
