@@ -4,12 +4,14 @@ from learning.models import Module, ModuleCompletion, Topic
 
 
 def recommended_topics(attempt, scores):
-    """Topics linked to the two lowest-scoring dimensions of ``attempt``.
+    """Topics linked to the two lowest-scoring dimensions of ``attempt``, as a queryset.
 
-    ``scores`` is the attempt's list of DimensionScore rows (already loaded by the view).
+    ``scores`` is the attempt's list of DimensionScore rows (already loaded by the view). Left
+    unevaluated: ``recommended_modules`` reads it as a subquery, and a results page lists the
+    topics themselves only when there is no module to suggest.
     """
     lowest = sorted(scores, key=lambda row: (row.score, row.dimension.position))[:2]
-    return list(
+    return (
         Topic.objects.filter(dimensions__in=[row.dimension_id for row in lowest])
         .distinct()
         .order_by("name")

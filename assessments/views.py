@@ -27,7 +27,12 @@ def _dimensions(instrument):
 
 
 def _own_attempt(request, pk):
-    return get_object_or_404(Attempt.objects.select_related("instrument"), pk=pk, user=request.user)
+    attempt = get_object_or_404(
+        Attempt.objects.select_related("instrument"), pk=pk, user=request.user
+    )
+    # Its owner is the signed-in person, already loaded: reading attempt.user costs no query.
+    attempt.user = request.user
+    return attempt
 
 
 def _can_answer_for_agency(user):
@@ -188,7 +193,13 @@ def submit(request, pk):
 
 
 def _scores_by_attempt(attempts):
-    rows = DimensionScore.objects.filter(attempt__in=attempts).select_related("dimension")
+    # Grouped by attempt below, so ordered by dimension only: the default ordering would join
+    # the attempts again to sort by their start.
+    rows = (
+        DimensionScore.objects.filter(attempt__in=attempts)
+        .select_related("dimension")
+        .order_by("dimension__position")
+    )
     by_attempt = {}
     for row in rows:
         by_attempt.setdefault(row.attempt_id, []).append(row)

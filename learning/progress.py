@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Max, Min, OuterRef, Subquery
+from django.db.models import Count, Max, Min, Subquery
 
 from learning.models import Lesson, LessonProgress, Module, ModuleCompletion
 
@@ -74,27 +74,23 @@ def lesson_visit_spans(user_ids):
 def next_lesson(user) -> Lesson | None:
     """The first lesson not yet reached in the module ``user`` most recently worked on.
 
-    Modules already completed, and modules no longer published, are skipped. Two queries.
+    Modules already completed, and modules no longer published, are skipped. One query: the
+    module is found by the person's latest lesson visit, as a subquery.
     """
-    last_visit = (
-        LessonProgress.objects.filter(user=user, lesson__module=OuterRef("pk"))
+    latest_module = (
+        LessonProgress.objects.filter(
+            user=user, lesson__module__in=Module.objects.available_to(user).values("pk")
+        )
+        .exclude(lesson__module__in=ModuleCompletion.objects.filter(user=user).values("module_id"))
         .order_by("-visited_at")
-        .values("visited_at")[:1]
+        .values("lesson__module_id")[:1]
     )
-    module = (
-        Module.objects.available_to(user)
-        .exclude(completions__user=user)
-        .annotate(last_visit=Subquery(last_visit))
-        .filter(last_visit__isnull=False)
-        .order_by("-last_visit")
-        .first()
-    )
-    if module is None:
-        return None
     return (
-        Lesson.objects.filter(module=module)
+        Lesson.objects.filter(module=Subquery(latest_module))
         .exclude(progress__user=user)
         .select_related("module")
+        # What a link to it needs (in every language), not the lesson's body.
+        .only("title", "module__title", "module__slug")
         .order_by("order", "pk")
         .first()
     )

@@ -1,27 +1,36 @@
 from django.db import transaction
 from django.utils import timezone
 
-from learning.models import LessonProgress, ModuleCompletion, QuestionAnswer
+from learning.models import Lesson, LessonProgress, ModuleCompletion, QuestionAnswer
 
 
-@transaction.atomic
 def lesson_visit(*, user, lesson) -> ModuleCompletion | None:
     """Record that ``user`` reached ``lesson``; complete the module once every lesson is reached.
 
+    Returns the completion once every lesson is reached, or None while one is still unvisited.
     Completion is recorded once and kept, even if lessons are added later.
     """
-    LessonProgress.objects.get_or_create(user=user, lesson=lesson)
-    module = lesson.module
-    # One query, whatever the module's length: is any lesson of it still unvisited?
-    unvisited = module.lessons.exclude(
-        pk__in=LessonProgress.objects.filter(user=user).values("lesson_id")
+    # One query, whatever the module's length, tells both whether this is a first visit and
+    # whether any other lesson is still unvisited; a return visit mid-module writes nothing.
+    unvisited = set(
+        Lesson.objects.filter(module_id=lesson.module_id)
+        .exclude(progress__user=user)
+        .order_by()
+        .values_list("pk", flat=True)
     )
-    if not unvisited.exists():
+    first_visit = lesson.pk in unvisited
+    unvisited.discard(lesson.pk)
+    if unvisited and not first_visit:
+        return None
+    with transaction.atomic():
+        if first_visit:
+            LessonProgress.objects.get_or_create(user=user, lesson=lesson)
+        if unvisited:
+            return None
         completion, _ = ModuleCompletion.objects.get_or_create(
-            user=user, module=module, defaults={"completed_on": timezone.localdate()}
+            user=user, module_id=lesson.module_id, defaults={"completed_on": timezone.localdate()}
         )
         return completion
-    return None
 
 
 @transaction.atomic

@@ -2,8 +2,9 @@ import csv
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -15,6 +16,7 @@ from allyship.accounts.csv_safe import neutralise
 from allyship.content_language import shown_in_english
 from learning.forms import ReflectionForm
 from learning.models import (
+    Choice,
     Lesson,
     LessonProgress,
     Module,
@@ -31,17 +33,30 @@ from learning.services import lesson_visit, question_answer
 CATALOGUE_PAGE_SIZE = 20
 
 
-def _module_for(request, slug):
+def _modules_for(user):
     """Modules the learner may open; staff may also preview drafts, of their own agency or
     sector-wide: another agency's module stays a 404, as it is for its learners."""
-    user = request.user
     if user.is_superuser:
-        modules = Module.objects.all()
-    elif user.is_staff:
-        modules = Module.objects.filter(Q(agency__isnull=True) | Q(agency_id=user.agency_id))
-    else:
-        modules = Module.objects.available_to(user)
-    return get_object_or_404(modules, slug=slug)
+        return Module.objects.all()
+    if user.is_staff:
+        return Module.objects.filter(Q(agency__isnull=True) | Q(agency_id=user.agency_id))
+    return Module.objects.available_to(user)
+
+
+def _module_for(request, slug):
+    return get_object_or_404(_modules_for(request.user), slug=slug)
+
+
+def _lesson_for(request, slug, pk):
+    """A lesson of a module the learner may open, with its module and the ids of the module's
+    lessons in order (``module_lesson_ids``), in one query."""
+    siblings = Lesson.objects.filter(module=OuterRef("module")).order_by("order", "pk")
+    lessons = (
+        Lesson.objects.select_related("module")
+        .filter(module__in=_modules_for(request.user).values("pk"))
+        .annotate(module_lesson_ids=ArraySubquery(siblings.values("pk")))
+    )
+    return get_object_or_404(lessons, module__slug=slug, pk=pk)
 
 
 def catalogue(request):
@@ -118,35 +133,35 @@ def _commitment_url(module):
 
 
 def lesson_detail(request, slug, pk):
-    module = _module_for(request, slug)
-    lesson = get_object_or_404(module.lessons.all(), pk=pk)
+    lesson = _lesson_for(request, slug, pk)
     completion = lesson_visit(user=request.user, lesson=lesson)
-    return render(
-        request, "learning/lesson.html", _lesson_context(request, module, lesson, completion)
+    return render(request, "learning/lesson.html", _lesson_context(request, lesson, completion))
+
+
+def _lesson_context(request, lesson, completion=None, forms_by_prompt=None):
+    module = lesson.module
+    # Ordered within the lesson and the question: the models' default ordering goes through
+    # the lesson and its module, which would join two more tables into every query here.
+    # The learner's latest answer comes as two subqueries rather than two more queries.
+    mine = QuestionAnswer.objects.filter(user=request.user, question=OuterRef("pk"))
+    my_choices = QuestionAnswer.latest_choices.through.objects.filter(
+        questionanswer__user=request.user, questionanswer__question=OuterRef("pk")
     )
-
-
-def _lesson_context(request, module, lesson, completion=None, forms_by_prompt=None):
     questions = list(
-        lesson.questions.prefetch_related(
-            "choices",
-            Prefetch(
-                "answers",
-                queryset=QuestionAnswer.objects.filter(user=request.user).prefetch_related(
-                    "latest_choices"
-                ),
-                to_attr="my_answers",
-            ),
+        lesson.questions.order_by("order", "pk")
+        .annotate(
+            my_latest_correct=Subquery(mine.values("latest_correct")),
+            my_choice_ids=ArraySubquery(my_choices.values("choice_id")),
         )
+        .prefetch_related(Prefetch("choices", queryset=Choice.objects.order_by("order", "pk")))
     )
     for question in questions:
-        question.my_answer = question.my_answers[0] if question.my_answers else None
-        chosen = (
-            {c.pk for c in question.my_answer.latest_choices.all()} if question.my_answer else set()
-        )
-        question.choice_rows = [(choice, choice.pk in chosen) for choice in question.choices.all()]
+        question.answered = question.my_latest_correct is not None
+        question.choice_rows = [
+            (choice, choice.pk in question.my_choice_ids) for choice in question.choices.all()
+        ]
     prompts = list(
-        lesson.reflections.prefetch_related(
+        lesson.reflections.order_by("order", "pk").prefetch_related(
             Prefetch(
                 "responses",
                 queryset=ReflectionResponse.objects.for_user(request.user),
@@ -160,11 +175,13 @@ def _lesson_context(request, module, lesson, completion=None, forms_by_prompt=No
         prompt.form = forms_by_prompt.get(prompt.pk) or ReflectionForm(
             instance=prompt.my_response, prefix=f"r{prompt.pk}"
         )
-    order = list(module.lessons.values_list("pk", flat=True))
+    order = lesson.module_lesson_ids
     index = order.index(lesson.pk)
     previous_id = order[index - 1] if index > 0 else None
     next_id = order[index + 1] if index + 1 < len(order) else None
-    if completion is None:
+    if completion is None and next_id is None:
+        # Shown on the last lesson only; the module may have been completed before lessons
+        # were added to it.
         completion = ModuleCompletion.objects.filter(user=request.user, module=module).first()
     return {
         "module": module,
@@ -188,8 +205,7 @@ def _lesson_context(request, module, lesson, completion=None, forms_by_prompt=No
 
 @require_POST
 def answer_question(request, slug, pk, question_pk):
-    module = _module_for(request, slug)
-    lesson = get_object_or_404(module.lessons.all(), pk=pk)
+    lesson = _lesson_for(request, slug, pk)
     question = get_object_or_404(
         Question.objects.prefetch_related("choices"), pk=question_pk, lesson=lesson
     )
@@ -206,8 +222,7 @@ def answer_question(request, slug, pk, question_pk):
 
 @require_POST
 def save_reflection(request, slug, pk, prompt_pk):
-    module = _module_for(request, slug)
-    lesson = get_object_or_404(module.lessons.all(), pk=pk)
+    lesson = _lesson_for(request, slug, pk)
     prompt = get_object_or_404(ReflectionPrompt, pk=prompt_pk, lesson=lesson)
     response = ReflectionResponse.objects.for_user(request.user).filter(prompt=prompt).first()
     form = ReflectionForm(request.POST, instance=response, prefix=f"r{prompt.pk}")
@@ -218,7 +233,7 @@ def save_reflection(request, slug, pk, prompt_pk):
         response.save()
         messages.success(request, _("Your reflection is saved. Only you can see it."))
         return redirect(f"{lesson.get_absolute_url()}#prompt-{prompt.pk}")
-    context = _lesson_context(request, module, lesson, forms_by_prompt={prompt.pk: form})
+    context = _lesson_context(request, lesson, forms_by_prompt={prompt.pk: form})
     return render(request, "learning/lesson.html", context, status=200)
 
 

@@ -118,24 +118,76 @@ class CommentForm(ClientInfoCheckMixin, forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
 
-class LogFilterForm(forms.Form):
-    """The log's filters, read from the query string; every field is optional."""
+class BootstrapBoundField(forms.BoundField):
+    """A field that marks its input ``is-invalid`` when it has errors, as Bootstrap needs to show
+    the error text under it (Django already adds ``aria-invalid`` and ``aria-describedby``)."""
 
-    q = forms.CharField(label=_("Search"), max_length=200, required=False)
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        if self.errors:
+            widget = widget or self.field.widget
+            attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
+        return attrs
+
+
+class _FetchedChoiceIterator(forms.models.ModelChoiceIterator):
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+
+class ShortListChoiceField(forms.ModelChoiceField):
+    """A model choice field for a short list, read with one ordinary query.
+
+    Django reads the options with ``iterator()``, which on PostgreSQL declares a server-side
+    cursor: three more round trips to the database for a list of a few rows.
+    """
+
+    iterator = _FetchedChoiceIterator
+
+
+class LogFilterForm(forms.Form):
+    """The log's filters, read from the query string; every field is optional.
+
+    The log renders these fields itself rather than through crispy, which cost more than the
+    rest of the page; so the Bootstrap classes are set here.
+    """
+
+    bound_field_class = BootstrapBoundField
+
+    q = forms.CharField(
+        label=_("Search"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
     kind = forms.ChoiceField(
-        label=_("Kind"), choices=[("", _("All kinds")), *Entry.Kind.choices], required=False
+        label=_("Kind"),
+        choices=[("", _("All kinds")), *Entry.Kind.choices],
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
     level = forms.ChoiceField(
-        label=_("Level"), choices=[("", _("All levels")), *Entry.Level.choices], required=False
+        label=_("Level"),
+        choices=[("", _("All levels")), *Entry.Level.choices],
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
-    group = forms.ModelChoiceField(
+    group = ShortListChoiceField(
         label=_("Equity-seeking group"),
         queryset=EquityGroup.objects.all(),
         empty_label=_("All groups"),
         required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
-    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput())
-    date_to = forms.DateField(label=_("To"), required=False, widget=DateInput())
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=DateInput(attrs={"class": "form-control"})
+    )
+    date_to = forms.DateField(
+        label=_("To"), required=False, widget=DateInput(attrs={"class": "form-control"})
+    )
 
     def filter(self, entries):
         if not self.is_valid():

@@ -5,8 +5,10 @@ Everything here belongs to its author and is private unless shared, item by item
 """
 
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -46,12 +48,20 @@ class EquityGroup(models.Model):
         return self.name
 
 
-def _new_comments_count(owner):
-    return models.Count(
-        "comments",
-        filter=Q(comments__seen_by_owner_at__isnull=True) & ~Q(comments__author=owner),
-        distinct=True,
+def _new_comments_count(owner, item):
+    """Others' comments on each ``item`` ("entry" or "commitment") ``owner`` hasn't opened yet.
+
+    A subquery rather than a join and GROUP BY, so that a paginator's count() leaves it out.
+    """
+    unseen = (
+        Comment.objects.unseen_by_owners()
+        .filter(**{item: models.OuterRef("pk")})
+        .exclude(author=owner)
+        .values(item)
+        .annotate(count=models.Count("pk"))
+        .values("count")
     )
+    return Coalesce(models.Subquery(unseen), 0)
 
 
 class EntryQuerySet(models.QuerySet):
@@ -60,7 +70,12 @@ class EntryQuerySet(models.QuerySet):
 
     def with_new_comment_counts(self, owner):
         """Annotate ``new_comments``: others' comments ``owner`` hasn't opened yet."""
-        return self.annotate(new_comments=_new_comments_count(owner))
+        return self.annotate(new_comments=_new_comments_count(owner, "entry"))
+
+    def with_group_names(self):
+        """Annotate ``group_names``: the equity-seeking groups each entry concerns, in order."""
+        groups = EquityGroup.objects.filter(entry=models.OuterRef("pk")).values("name")
+        return self.annotate(group_names=ArraySubquery(groups))
 
     def search(self, words):
         """Entries whose text holds every word (in any field), case-insensitively."""
@@ -143,6 +158,16 @@ class Entry(models.Model):
     def get_absolute_url(self):
         return reverse("accountability:entry_detail", args=[self.pk])
 
+    # The log shows these for every entry of a page: get_kind_display() and get_level_display()
+    # translate every label of the field's choices on each call.
+    @property
+    def kind_label(self):
+        return self.Kind(self.kind).label
+
+    @property
+    def level_label(self):
+        return self.Level(self.level).label
+
 
 class CommitmentQuerySet(models.QuerySet):
     def for_user(self, user):
@@ -152,7 +177,7 @@ class CommitmentQuerySet(models.QuerySet):
         return self.filter(status=Commitment.Status.OPEN)
 
     def with_new_comment_counts(self, owner):
-        return self.annotate(new_comments=_new_comments_count(owner))
+        return self.annotate(new_comments=_new_comments_count(owner, "commitment"))
 
     def overdue(self, today=None):
         return self.open().filter(due_date__lt=today or timezone.localdate())

@@ -101,6 +101,16 @@ def unshare_item(*, item) -> None:
         _record(item=item, owner=owner, actor=owner, action=SharingEvent.Action.UNSHARED)
 
 
+def is_shared(model) -> models.Exists:
+    """An annotation for a list of ``model`` items: whether each one is shared right now."""
+    return models.Exists(
+        Share.objects.active().filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id=models.OuterRef("pk"),
+        )
+    )
+
+
 def shared_ids_visible_to(model, viewer):
     """Primary keys of ``model`` items shared with ``viewer`` as their supervisor."""
     return (

@@ -52,7 +52,13 @@ def _members(team):
 
 def _my_assignments(user):
     """The person's assignments with their status, what needs doing first."""
-    assignments = list(Assignment.objects.for_member(user).with_subject())
+    # Only what an assignment line shows: the team and the assignee (always this person or the
+    # whole team) would be two more joins for PostgreSQL to plan on every visit to the home page.
+    assignments = list(
+        Assignment.objects.for_member(user).select_related("module", "instrument", "assigned_by")
+    )
+    if not assignments:
+        return []
     facts = Facts([user.pk])
     rows = [(assignment, facts.progress(assignment, user.pk)) for assignment in assignments]
     return sorted(rows, key=lambda row: (row[1].is_done, row[0].due_on is None, row[0].due_on))
@@ -74,7 +80,7 @@ def home(request):
         .select_related("dimension", "attempt__instrument")
         .order_by("dimension__position", "dimension__pk")
     )
-    supervised = Team.objects.none()
+    supervised = []
     if user.is_supervisor:
         supervised = (
             Team.objects.supervised_by(user)

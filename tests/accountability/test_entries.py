@@ -203,7 +203,7 @@ def test_the_log_makes_a_constant_number_of_queries(
     for entry in EntryFactory.create_batch(how_many, user=worker):
         entry.equity_groups.add(*groups)
     client = client_for(worker)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(7):
         response = client.get("/log/?q=parent&level=individual")
     assert len(response.context["page_obj"]) == min(how_many, 20)
 

@@ -123,5 +123,5 @@ def test_history_and_results_make_the_same_queries_for_2_or_30_attempts(
     client = client_for(worker)
     with django_assert_max_num_queries(10):
         assert client.get("/assessments/history/").status_code == 200
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(10):
         assert client.get(f"/assessments/attempt/{attempts[-1].pk}/results/").status_code == 200

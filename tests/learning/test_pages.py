@@ -1,5 +1,6 @@
 import csv
 import io
+import re
 
 from django.urls import reverse
 
@@ -34,6 +35,22 @@ def test_it_shows_feedback_for_the_chosen_choice(worker, client_for):
     response = client.post(_answer_url(lesson, question), {"choice": wrong.pk}, follow=True)
     assert "Think again." in response.content.decode()
     assert "Yes!" not in response.content.decode()
+
+
+def test_it_shows_my_latest_answer_and_never_a_teammates(worker, teammate, client_for):
+    lesson, question, right, wrong = _lesson_with_check()
+    client_for(teammate).post(_answer_url(lesson, question), {"choice": right.pk})
+    client = client_for(worker)
+    untouched = client.get(lesson.get_absolute_url()).content.decode()
+    assert "checked" not in untouched
+    assert "Check my answer" in untouched
+    client.post(_answer_url(lesson, question), {"choice": right.pk})
+    client.post(_answer_url(lesson, question), {"choice": wrong.pk})
+    page = client.get(lesson.get_absolute_url()).content.decode()
+    assert re.search(rf'value="{wrong.pk}"\s+id="choice-{wrong.pk}"\s+checked', page)
+    assert not re.search(rf'value="{right.pk}"\s+id="choice-{right.pk}"\s+checked', page)
+    assert "Not quite. Have another look" in page
+    assert "Try again" in page
 
 
 def test_it_keeps_the_first_answer_after_a_second_try(worker, client_for):
@@ -154,14 +171,14 @@ def test_it_keeps_catalogue_queries_constant(worker, client_for, django_assert_m
 def test_it_keeps_lesson_page_queries_constant(worker, client_for, django_assert_max_num_queries):
     lesson, *_ = _lesson_with_check()
     client = client_for(worker)
-    with django_assert_max_num_queries(28):
+    with django_assert_max_num_queries(17):
         client.get(lesson.get_absolute_url())
     for _ in range(10):
         LessonFactory(module=lesson.module)
         question = Question.objects.create(lesson=lesson, text="More?")
         Choice.objects.create(question=question, text="A", is_correct=True)
         Choice.objects.create(question=question, text="B")
-    with django_assert_max_num_queries(28):
+    with django_assert_max_num_queries(17):
         assert client.get(lesson.get_absolute_url()).status_code == 200
 
 

@@ -118,7 +118,7 @@ def test_home_makes_the_same_queries_with_1_or_10_assignments(client_for, team, 
     for _ in range(47):
         MembershipFactory(team=team)
     few = count_queries(client_for(quiet).get, reverse("home"))
-    assert count_queries(client_for(busy).get, reverse("home")) == few <= 15
+    assert count_queries(client_for(busy).get, reverse("home")) == few <= 12
 
 
 def test_a_supervisors_home_makes_the_same_queries_for_more_teams(
