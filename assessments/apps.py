@@ -23,7 +23,7 @@ class AssessmentsConfig(AppConfig):
         from allyship.accounts import figures, personal_data, sharing
         from allyship.accounts.models import Agency
         from assessments import personal_data as own_data
-        from assessments.models import Attempt, DimensionScore, Instrument
+        from assessments.models import Attempt, Dimension, DimensionScore, Instrument
 
         sharing.register(
             Attempt,
@@ -43,8 +43,10 @@ class AssessmentsConfig(AppConfig):
             DimensionScore,
             agencies=lambda score: Agency.objects.filter(people__attempts=score.attempt_id),
         )
-        # Team progress shows self-assessments by their title, in every agency.
-        figures.track(Instrument, agencies=figures.every_agency)
+        # Team progress and group scores show self-assessments and their dimensions by name, in
+        # every agency.
+        for model in (Instrument, Dimension):
+            figures.track(model, agencies=figures.every_agency)
         personal_data.register(
             "assessments",
             exporter=own_data.export,

@@ -17,7 +17,11 @@ class InstrumentQuerySet(models.QuerySet):
 
     def available_to(self, user):
         """Published instruments for the person's agency, or sector-wide ones."""
-        return self.published().filter(Q(agency__isnull=True) | Q(agency_id=user.agency_id))
+        return self.available_in(user.agency_id)
+
+    def available_in(self, agency_id):
+        """Published instruments of the agency, or sector-wide ones."""
+        return self.published().filter(Q(agency__isnull=True) | Q(agency_id=agency_id))
 
     def newest_versions(self):
         """The highest version of each instrument (by slug), whatever its title."""

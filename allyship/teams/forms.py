@@ -9,9 +9,9 @@ from assessments.models import Instrument
 from learning.models import Module
 
 
-def personal_instruments(user):
-    """The newest published version of each personal self-assessment open to ``user``, by title."""
-    instruments = Instrument.objects.available_to(user).filter(kind=Instrument.Kind.PERSONAL)
+def personal_instruments(agency_id):
+    """The newest published version of each personal self-assessment open in an agency, by title."""
+    instruments = Instrument.objects.available_in(agency_id).filter(kind=Instrument.Kind.PERSONAL)
     return sorted(instruments.newest_versions(), key=lambda i: i.title.casefold())
 
 
@@ -39,7 +39,7 @@ class AssignmentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.team = team
         self.modules = {m.pk: m for m in Module.objects.available_to(supervisor)}
-        self.instruments = {i.pk: i for i in personal_instruments(supervisor)}
+        self.instruments = {i.pk: i for i in personal_instruments(supervisor.agency_id)}
         if self.instance.instrument_id and self.instance.instrument_id not in self.instruments:
             self.instruments[self.instance.instrument_id] = self.instance.instrument
         self.fields["subject"].choices = [

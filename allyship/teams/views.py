@@ -112,24 +112,42 @@ def assigned_to_me(request):
     return render(request, "teams/assigned.html", {"rows": _my_assignments(request.user)})
 
 
-def _score_instrument(request, user):
-    """The self-assessment whose group scores are shown, chosen with ``?instrument=<slug>``."""
-    instruments = personal_instruments(user)
+def _group_scores_section(request, agency, scope):
+    """The group-scores section of a team or agency page, for ``?instrument=<slug>``.
+
+    Rendered once per version of the agency's figures (accounts.figures: submissions, members,
+    instruments and their dimensions all move it), instrument, language and day, and cached.
+    """
+    instruments = figures.cached(agency, "instruments", lambda: personal_instruments(agency.pk))
+    # In the order of their titles in this language; the first is shown unless one is chosen.
+    instruments = sorted(instruments, key=lambda i: i.title.casefold())
     chosen = next((i for i in instruments if i.slug == request.GET.get("instrument")), None)
-    return instruments, chosen or (instruments[0] if instruments else None)
+    instrument = chosen or (instruments[0] if instruments else None)
+    key = ":".join(
+        [
+            "scores",
+            str(scope),
+            instrument.slug if instrument else "",
+            get_language(),
+            timezone.localdate().isoformat(),
+        ]
+    )
+    return figures.cached(
+        agency, key, lambda: _render_group_scores(request, agency, scope, instruments, instrument)
+    )
 
 
-def _scores_context(request, agency, scope, members=None):
-    instruments, instrument = _score_instrument(request, request.user)
+def _render_group_scores(request, agency, scope, instruments, instrument):
     scores = None
     if instrument is not None:
-        scores = group_scores(agency=agency, instrument=instrument, scope=scope, members=members)
-    return {
+        scores = group_scores(agency=agency, instrument=instrument, scope=scope)
+    context = {
         "instruments": instruments,
         "instrument": instrument,
         "scores": scores,
         "min_group_size": min_group_size(),
     }
+    return render_to_string("teams/_scores.html", context, request)
 
 
 def _feed(team):
@@ -181,7 +199,7 @@ def team_detail(request, pk):
         "team": team,
         "progress": progress,
         "feed": _feed(team),
-        **_scores_context(request, team.agency, team.pk),
+        "group_scores": _group_scores_section(request, team.agency, team.pk),
     }
     return render(request, "teams/team_detail.html", context)
 
@@ -271,8 +289,25 @@ def agency_overview(request):
     user = request.user
     if not user.is_agency_admin or user.agency_id is None:
         raise Http404
-    teams = list(
-        Team.objects.filter(agency_id=user.agency_id)
+    today = timezone.localdate()
+    # Teams, their names, members, supervisors and assignments all move the agency's figures
+    # version (accounts.figures); overdue counts change at midnight.
+    teams = figures.cached(
+        user.agency,
+        f"teams:{get_language()}:{today.isoformat()}",
+        lambda: _render_teams(request, user.agency_id, today),
+    )
+    context = {
+        "agency": user.agency,
+        "teams": teams,
+        "group_scores": _group_scores_section(request, user.agency, AGENCY),
+    }
+    return render(request, "teams/agency_overview.html", context)
+
+
+def _render_teams(request, agency_id, today):
+    teams = (
+        Team.objects.filter(agency_id=agency_id)
         .with_member_count()
         .annotate(
             supervisor_names=StringAgg(
@@ -284,19 +319,9 @@ def agency_overview(request):
             ),
         )
     )
-    today = timezone.localdate()
-    participation = figures.cached(
-        user.agency,
-        f"participation:{today.isoformat()}",
-        lambda: _team_participation(user.agency_id, today),
-    )
+    participation = _team_participation(agency_id, today)
     rows = [{"team": team, **participation.get(team.pk, NO_PARTICIPATION)} for team in teams]
-    context = {
-        "agency": user.agency,
-        "rows": rows,
-        **_scores_context(request, user.agency, AGENCY),
-    }
-    return render(request, "teams/agency_overview.html", context)
+    return render_to_string("teams/_teams.html", {"rows": rows}, request)
 
 
 NO_PARTICIPATION = {"assignments": 0, "rate": None, "overdue": 0}

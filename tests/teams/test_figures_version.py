@@ -196,3 +196,23 @@ def test_other_agencies_figures_are_not_touched(agency, worker, instrument):
     before = version(elsewhere)
     submitted_attempt(worker, instrument)
     assert version(elsewhere) == before
+
+
+def test_a_renamed_team_or_dimension_shows_on_the_agency_page_at_once(
+    client_for, agency_admin, team, instrument
+):
+    for person in [MembershipFactory(team=team).user for _ in range(5)]:
+        submitted_attempt(person, instrument, score=70)
+    client = client_for(agency_admin)
+    page = client.get(reverse("teams:agency")).text
+    assert agency_row(page, "Intake") and "Part 1" in page
+
+    team.name = "Intake and assessment"
+    team.save()
+    dimension = instrument.dimensions.get()
+    dimension.name = "Listening"
+    dimension.save()
+
+    page = client.get(reverse("teams:agency")).text
+    assert agency_row(page, "Intake and assessment")
+    assert "Listening" in page and "Part 1" not in page
