@@ -83,14 +83,14 @@ def _user_changed(user, update_fields):
 
     A new person has nothing behind any figure yet.
     """
-    changed = [
+    different = [
         field
         for field in ("agency_id", "display_name")
         if getattr(user, field) != getattr(user, f"loaded_{field}", getattr(user, field))
     ]
     if update_fields is not None:
-        changed = [field for field in changed if field.removesuffix("_id") in update_fields]
-    return bool(changed)
+        different = [field for field in different if field.removesuffix("_id") in update_fields]
+    return bool(different)
 
 
 def track_people():
