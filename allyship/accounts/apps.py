@@ -30,7 +30,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from allyship.accounts import figures, personal_data
-        from allyship.accounts.models import Agency, Membership, Team
+        from allyship.accounts.models import Agency, Membership, Share, Team
         from allyship.accounts.roles import sync_group_permissions
         from allyship.accounts.sessions import touch_on_sign_in
 
@@ -51,6 +51,8 @@ class AccountsConfig(AppConfig):
 
         figures.track(Membership, agencies=lambda membership: figures.of_team(membership.team_id))
         figures.track(Team, agencies=lambda team: Agency.objects.filter(pk=team.agency_id))
+        # The team page lists what members shared.
+        figures.track(Share, agencies=lambda share: figures.of_person(share.owner_id))
         figures.track_people()
         user_logged_in.connect(touch_on_sign_in, dispatch_uid="accounts_touch_on_sign_in")
         post_migrate.connect(sync_group_permissions, dispatch_uid="accounts_sync_group_permissions")

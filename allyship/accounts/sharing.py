@@ -13,6 +13,7 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from allyship.accounts import figures
 from allyship.accounts.models import Share, ShareView, SharingEvent
 
 _registry: dict[str, "Shareable"] = {}
@@ -98,6 +99,8 @@ def unshare_item(*, item) -> None:
     """Hide ``item`` from supervisors at once; its "seen by" history stays for the author."""
     if Share.objects.active().for_item(item).update(revoked_at=timezone.now()):
         owner = owner_of(item)
+        # update() sends no signal: the supervisors' feed (cached, see figures.py) must drop it.
+        figures.changed(figures.of_person(owner.pk))
         _record(item=item, owner=owner, actor=owner, action=SharingEvent.Action.UNSHARED)
 
 

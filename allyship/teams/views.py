@@ -150,7 +150,7 @@ def _render_group_scores(request, agency, scope, instruments, instrument):
     return render_to_string("teams/_scores.html", context, request)
 
 
-def _feed(team):
+def _feed(request, team):
     """The latest items the members of a team shared, for a supervisor of that team.
 
     Any active share of a member is visible to the team's supervisors, the only people who
@@ -162,7 +162,8 @@ def _feed(team):
         .select_related("owner")
         .order_by("-shared_at", "-pk")[:FEED_SIZE]
     )
-    return [(share, *sharing.describe(share)) for share in shares]
+    feed = [(share, *sharing.describe(share)) for share in shares]
+    return render_to_string("teams/_feed.html", {"feed": feed}, request)
 
 
 def _team_matrix(team):
@@ -198,7 +199,10 @@ def team_detail(request, pk):
     context = {
         "team": team,
         "progress": progress,
-        "feed": _feed(team),
+        # Sharing, unsharing and deleting a shared item move the version too.
+        "feed": figures.cached(
+            team.agency, f"feed:{team.pk}:{get_language()}", lambda: _feed(request, team)
+        ),
         "group_scores": _group_scores_section(request, team.agency, team.pk),
     }
     return render(request, "teams/team_detail.html", context)

@@ -9,6 +9,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from allyship.accounts import sharing
 from allyship.accounts.models import Agency, Membership
 from assessments.models import Item
 from assessments.services import attempt_save_answers, attempt_submit
@@ -17,6 +18,7 @@ from tests.factories import (
     AgencyFactory,
     AssignmentFactory,
     AttemptFactory,
+    EntryFactory,
     LessonFactory,
     MembershipFactory,
     ModuleFactory,
@@ -216,3 +218,20 @@ def test_a_renamed_team_or_dimension_shows_on_the_agency_page_at_once(
     page = client.get(reverse("teams:agency")).text
     assert agency_row(page, "Intake and assessment")
     assert "Listening" in page and "Part 1" not in page
+
+
+def test_sharing_and_unsharing_show_in_the_team_feed_at_once(client_for, supervisor, worker, team):
+    entry = EntryFactory(user=worker, title="Asked the family first")
+    client = client_for(supervisor)
+    assert "Log entry from Robin" not in team_page(client, team)
+
+    sharing.share_item(item=entry)
+    assert "Log entry from Robin" in team_page(client, team)
+
+    sharing.unshare_item(item=entry)
+    assert "Log entry from Robin" not in team_page(client, team)
+
+    sharing.share_item(item=entry)
+    assert "Log entry from Robin" in team_page(client, team)
+    client_for(worker).post(reverse("accountability:entry_delete", args=[entry.pk]))
+    assert "Log entry from Robin" not in team_page(client, team)
