@@ -140,17 +140,21 @@ AXES_VERBOSE = False
 # Sessions and failed sign-in counts live in the database, not in a process: any number of app
 # processes or hosts can serve the same person (tests/test_scale_out.py proves it).
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
-# Each process keeps its own caches. The one cache of shared data, "figures", is keyed by a version
-# read from the database with every page (accounts/figures.py), so no process can serve stale
-# figures and none needs clearing from outside.
+# Each process keeps its own caches. Group figures ("figures") and a person's own pages ("pages")
+# are keyed by versions read from the database with every page (accounts/versions.py), so no
+# process can serve a stale page and none needs clearing from outside. "pages" holds private text:
+# it must stay in the process's memory (a system check says so).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "figures": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "figures",
-        # Entries of older versions are never read again: let them age out.
-        "TIMEOUT": 60 * 60,
-        "OPTIONS": {"MAX_ENTRIES": 1000},
+    **{
+        name: {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": name,
+            # Entries of older versions are never read again: let them age out.
+            "TIMEOUT": 60 * 60,
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        }
+        for name in ("figures", "pages")
     },
 }
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"

@@ -20,10 +20,18 @@ class AssessmentsConfig(AppConfig):
     }
 
     def ready(self):
-        from allyship.accounts import figures, personal_data, sharing
-        from allyship.accounts.models import Agency
+        from allyship.accounts import figures, pages, personal_data, sharing
+        from allyship.accounts.models import Agency, User
         from assessments import personal_data as own_data
-        from assessments.models import Attempt, Dimension, DimensionScore, Instrument
+        from assessments.models import (
+            Answer,
+            Attempt,
+            Dimension,
+            DimensionScore,
+            Instrument,
+            Item,
+            Stage,
+        )
 
         sharing.register(
             Attempt,
@@ -44,9 +52,15 @@ class AssessmentsConfig(AppConfig):
             agencies=lambda score: Agency.objects.filter(people__attempts=score.attempt_id),
         )
         # Team progress and group scores show self-assessments and their dimensions by name, in
-        # every agency.
-        for model in (Instrument, Dimension):
+        # every agency; personal pages show all of their content.
+        for model in (Instrument, Dimension, Item, Stage):
             figures.track(model, agencies=figures.every_agency)
+        # Home says where an attempt was left; results show its scores.
+        pages.track(Attempt, people=lambda attempt: pages.of(attempt.user_id))
+        pages.track(Answer, people=lambda answer: User.objects.filter(attempts=answer.attempt_id))
+        pages.track(
+            DimensionScore, people=lambda score: User.objects.filter(attempts=score.attempt_id)
+        )
         personal_data.register(
             "assessments",
             exporter=own_data.export,

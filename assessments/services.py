@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from allyship.accounts import pages
 from allyship.content_language import translated_values
 from assessments.models import Answer, Attempt, Dimension, DimensionScore, Instrument, Item, Stage
 from assessments.scoring import dimension_scores, stage_for
@@ -22,6 +23,7 @@ def attempt_save_answers(*, attempt: Attempt, values: dict, texts: dict, page: i
     if page is not None and page != attempt.current_page:
         Attempt.objects.filter(pk=attempt.pk).update(current_page=page)
         attempt.current_page = page
+        pages.changed(pages.of(attempt.user_id))  # home says which page to resume on
 
 
 def unanswered_scale_items(attempt: Attempt):

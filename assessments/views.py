@@ -7,7 +7,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from allyship.accounts import sharing
+from allyship.accounts import pages, sharing
 from allyship.content_language import shown_in_english
 from assessments import charts
 from assessments.forms import AgencyStartForm, PageForm, field_name
@@ -278,13 +278,28 @@ def _results_context(attempt, *, with_history=True):
 
 
 def results(request, pk):
+    # Kept only once submitted (a submission moves the version), for its owner: the key holds
+    # the person and the address.
+    try:
+        page = pages.render(request, "assessments/_results.html", lambda: _own_results(request, pk))
+    except _NotSubmitted as not_submitted:
+        return redirect(not_submitted.attempt.get_absolute_url())
+    return render(request, "assessments/results.html", {"page": page})
+
+
+class _NotSubmitted(Exception):
+    def __init__(self, attempt):
+        self.attempt = attempt
+
+
+def _own_results(request, pk):
     attempt = _own_attempt(request, pk)
     if not attempt.is_submitted:
-        return redirect(attempt.get_absolute_url())
+        raise _NotSubmitted(attempt)
     context = _results_context(attempt)
     context["commitment_url"] = _commitment_url(attempt)
     context["is_owner"] = True
-    return render(request, "assessments/results.html", context)
+    return context
 
 
 def history(request):

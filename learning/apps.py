@@ -18,18 +18,33 @@ class LearningConfig(AppConfig):
     }
 
     def ready(self):
-        from allyship.accounts import figures, personal_data, sharing
+        from allyship.accounts import figures, pages, personal_data, sharing
         from allyship.content_language import keep_meta_ordering_out_of_group_by
         from learning import personal_data as own_data
-        from learning.models import LessonProgress, Module, ModuleCompletion, ReflectionResponse
+        from learning.models import (
+            Choice,
+            Lesson,
+            LessonProgress,
+            Module,
+            ModuleCompletion,
+            Question,
+            QuestionAnswer,
+            ReflectionPrompt,
+            ReflectionResponse,
+            Topic,
+        )
 
         keep_meta_ordering_out_of_group_by()
         # Team progress shows modules started (a lesson's first visit, recorded once) and
         # completed.
         for model in (LessonProgress, ModuleCompletion):
             figures.track(model, agencies=lambda row: figures.of_person(row.user_id))
-        # ...and modules by their title, in every agency that may assign them.
-        figures.track(Module, agencies=figures.every_agency)
+        # ...and modules by their title, in every agency that may assign them. Personal pages
+        # show all of the content.
+        for model in (Module, Topic, Lesson, Question, Choice, ReflectionPrompt):
+            figures.track(model, agencies=figures.every_agency)
+        for model in (LessonProgress, ModuleCompletion, QuestionAnswer, ReflectionResponse):
+            pages.track(model, people=lambda row: pages.of(row.user_id))
 
         sharing.register(
             ReflectionResponse,

@@ -7,11 +7,12 @@ from django.core.paginator import Paginator
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from allyship.accounts import sharing
+from allyship.accounts import pages, sharing
 from allyship.accounts.csv_safe import neutralise
 from allyship.content_language import shown_in_english
 from learning.forms import ReflectionForm
@@ -133,9 +134,17 @@ def _commitment_url(module):
 
 
 def lesson_detail(request, slug, pk):
+    page = pages.render(request, "learning/_lesson.html", lambda: _visit(request, slug, pk))
+    return render(request, "learning/lesson.html", {"page": page})
+
+
+def _visit(request, slug, pk):
     lesson = _lesson_for(request, slug, pk)
+    # A first visit records progress, which moves the person's pages version: the page kept
+    # under the version this request read is never asked for again. So a kept page is only
+    # ever served after the visit was recorded.
     completion = lesson_visit(user=request.user, lesson=lesson)
-    return render(request, "learning/lesson.html", _lesson_context(request, lesson, completion))
+    return _lesson_context(request, lesson, completion)
 
 
 def _lesson_context(request, lesson, completion=None, forms_by_prompt=None):
@@ -184,6 +193,7 @@ def _lesson_context(request, lesson, completion=None, forms_by_prompt=None):
         # were added to it.
         completion = ModuleCompletion.objects.filter(user=request.user, module=module).first()
     return {
+        "title": lesson.title,
         "module": module,
         "lesson": lesson,
         "questions": questions,
@@ -234,7 +244,9 @@ def save_reflection(request, slug, pk, prompt_pk):
         messages.success(request, _("Your reflection is saved. Only you can see it."))
         return redirect(f"{lesson.get_absolute_url()}#prompt-{prompt.pk}")
     context = _lesson_context(request, lesson, forms_by_prompt={prompt.pk: form})
-    return render(request, "learning/lesson.html", context, status=200)
+    # Rendered afresh, not kept: it holds what the person typed and the form's errors.
+    page = pages.Page(lesson.title, render_to_string("learning/_lesson.html", context, request))
+    return render(request, "learning/lesson.html", {"page": page})
 
 
 def learning_record(request):

@@ -17,7 +17,7 @@ from allyship.accountability.forms import (
     LogFilterForm,
 )
 from allyship.accountability.models import Commitment, Entry
-from allyship.accounts import sharing
+from allyship.accounts import pages, sharing
 from allyship.accounts.models import Share
 from assessments.models import Attempt
 from learning.models import Module
@@ -30,11 +30,21 @@ def _comments(item):
 
 
 def _mark_comments_seen(item, owner):
-    item.comments.exclude(author=owner).unseen_by_owners().update(seen_by_owner_at=timezone.now())
+    if (
+        item.comments.exclude(author=owner)
+        .unseen_by_owners()
+        .update(seen_by_owner_at=timezone.now())
+    ):
+        pages.changed(pages.of(owner.pk))  # the new-comment counts on home and the log
 
 
 def log(request):
     """The person's log, newest first, with filters, search and what is overdue."""
+    page = pages.render(request, "accountability/_log.html", lambda: _log_context(request))
+    return render(request, "accountability/log.html", {"page": page})
+
+
+def _log_context(request):
     filters = LogFilterForm(request.GET or None)
     entries = (
         filters.filter(Entry.objects.for_user(request.user))
@@ -49,16 +59,12 @@ def log(request):
     query = request.GET.copy()
     query.pop("page", None)
     overdue = list(Commitment.objects.for_user(request.user).overdue())
-    return render(
-        request,
-        "accountability/log.html",
-        {
-            "filters": filters,
-            "page_obj": page,
-            "query_string": query.urlencode(),
-            "overdue": overdue,
-        },
-    )
+    return {
+        "filters": filters,
+        "page_obj": page,
+        "query_string": query.urlencode(),
+        "overdue": overdue,
+    }
 
 
 def entry_create(request):

@@ -29,8 +29,8 @@ class AccountsConfig(AppConfig):
     }
 
     def ready(self):
-        from allyship.accounts import figures, personal_data
-        from allyship.accounts.models import Agency, Membership, Share, Team
+        from allyship.accounts import figures, pages, personal_data
+        from allyship.accounts.models import Agency, Membership, Share, ShareView, Team, User
         from allyship.accounts.roles import sync_group_permissions
         from allyship.accounts.sessions import touch_on_sign_in
 
@@ -54,5 +54,12 @@ class AccountsConfig(AppConfig):
         # The team page lists what members shared.
         figures.track(Share, agencies=lambda share: figures.of_person(share.owner_id))
         figures.track_people()
+        # Pages name the agency.
+        figures.track(Agency, agencies=lambda agency: Agency.objects.filter(pk=agency.pk))
+        # A person's own pages show their name, roles and teams, what they shared and who saw it.
+        pages.track(User, people=lambda user: pages.of(user.pk))
+        pages.track(Membership, people=lambda membership: pages.of(membership.user_id))
+        pages.track(Share, people=lambda share: pages.of(share.owner_id))
+        pages.track(ShareView, people=lambda view: User.objects.filter(shares=view.share_id))
         user_logged_in.connect(touch_on_sign_in, dispatch_uid="accounts_touch_on_sign_in")
         post_migrate.connect(sync_group_permissions, dispatch_uid="accounts_sync_group_permissions")

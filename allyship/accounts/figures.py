@@ -1,21 +1,18 @@
 """The version of each agency's group figures, moved on by any change to the data behind them.
 
 Team progress and group scores are computed over many people's rows. Pages cache them under a key
-holding the agency's ``figures_version``, which comes with the signed-in person's agency at no
-extra query (``accounts.backends``). So no process or host serves figures from before a change,
-and no cache has to be reached to be cleared: a change moves the version, and the next page asks
-for a key nobody has filled yet.
+holding the agency's ``figures_version`` (see versions.py). The content those pages name
+(modules, self-assessments and their parts) moves the version of every agency, so pages.py keys
+personal pages by it too.
 
 Apps say which of their models feed the figures with ``track``. Saving or deleting such a row moves
-the version of the agencies concerned, in the same transaction as the change. Signals see saves
-and deletes made anywhere: views, the admin, cascades. Code that writes with ``QuerySet.update`` or
-``bulk_create`` outside a tracked save must call ``changed`` itself.
+the version of the agencies concerned, in the same transaction as the change. Code that writes
+with ``QuerySet.update`` or ``bulk_create`` outside a tracked save must call ``changed`` itself.
 """
 
-from django.core.cache import caches
 from django.db.models import F
-from django.db.models.signals import post_delete, post_save
 
+from allyship.accounts import versions
 from allyship.accounts.models import Agency, User
 
 CACHE = "figures"
@@ -47,16 +44,7 @@ def track(model, *, agencies, saved_when=None):
     counts once submitted, not at each autosave).
     """
 
-    def on_save(sender, instance, update_fields=None, **kwargs):
-        if saved_when is None or saved_when(instance, update_fields):
-            changed(agencies(instance))
-
-    def on_delete(sender, instance, **kwargs):
-        changed(agencies(instance))
-
-    uid = f"figures_{model._meta.label_lower}"
-    post_save.connect(on_save, sender=model, weak=False, dispatch_uid=f"{uid}_save")
-    post_delete.connect(on_delete, sender=model, weak=False, dispatch_uid=f"{uid}_delete")
+    versions.watch(model, lambda row: changed(agencies(row)), saved_when=saved_when, name="figures")
 
 
 def cached(agency, key, compute):
@@ -65,13 +53,7 @@ def cached(agency, key, compute):
     ``agency`` must have been read in this request (the signed-in person's), so its version is
     the one of the data the page is about to read.
     """
-    store = caches[CACHE]
-    full_key = f"{agency.pk}:{agency.figures_version}:{key}"
-    value = store.get(full_key)
-    if value is None:
-        value = compute()
-        store.set(full_key, value)
-    return value
+    return versions.cached(CACHE, f"{agency.pk}:{agency.figures_version}:{key}", compute)
 
 
 def _user_agencies(user):

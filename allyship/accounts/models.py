@@ -16,6 +16,25 @@ TRAINERS_GROUP = "Trainers"
 AGENCY_ADMINS_GROUP = "Agency admins"
 
 
+def _save_keeping_versions(instance, save, version_fields, kwargs):
+    """Save ``instance`` without writing its cache versions (figures.py, pages.py).
+
+    A version only moves forward, by ``UPDATE … SET version = version + 1``. A row read before
+    such a move and saved after it would otherwise write the old number back, and pages cached
+    under that number before the change would be served again.
+    """
+    if not instance._state.adding and kwargs.get("update_fields") is None:
+        deferred = instance.get_deferred_fields()  # as Model.save leaves them, unread
+        kwargs["update_fields"] = [
+            field.name
+            for field in instance._meta.concrete_fields
+            if not field.primary_key
+            and field.name not in version_fields
+            and field.attname not in deferred
+        ]
+    save(**kwargs)
+
+
 class Agency(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -32,6 +51,9 @@ class Agency(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, **kwargs):
+        _save_keeping_versions(self, super().save, {"figures_version"}, kwargs)
 
 
 class UserQuerySet(models.QuerySet):
@@ -114,6 +136,10 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("A short email when a commitment or an assignment is due soon or overdue."),
     )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # Moved on by every change to what the person's own pages show; see pages.py.
+    pages_version = models.PositiveBigIntegerField(
+        _("version of the person's own pages"), default=0, editable=False
+    )
 
     objects = UserManager()
 
@@ -137,6 +163,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         user.loaded_agency_id = user.__dict__.get("agency_id")
         user.loaded_display_name = user.__dict__.get("display_name")
         return user
+
+    def save(self, **kwargs):
+        _save_keeping_versions(self, super().save, {"pages_version"}, kwargs)
 
     def clean(self):
         super().clean()

@@ -13,7 +13,7 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from allyship.accounts import figures
+from allyship.accounts import figures, pages
 from allyship.accounts.models import Share, ShareView, SharingEvent
 
 _registry: dict[str, "Shareable"] = {}
@@ -99,8 +99,10 @@ def unshare_item(*, item) -> None:
     """Hide ``item`` from supervisors at once; its "seen by" history stays for the author."""
     if Share.objects.active().for_item(item).update(revoked_at=timezone.now()):
         owner = owner_of(item)
-        # update() sends no signal: the supervisors' feed (cached, see figures.py) must drop it.
+        # update() sends no signal: the supervisors' feed (cached, see figures.py) must drop it,
+        # and the author's pages say it is no longer shared.
         figures.changed(figures.of_person(owner.pk))
+        pages.changed(pages.of(owner.pk))
         _record(item=item, owner=owner, actor=owner, action=SharingEvent.Action.UNSHARED)
 
 
@@ -152,3 +154,4 @@ def record_view(*, item, viewer) -> None:
     )
     if not created:
         ShareView.objects.filter(pk=view.pk).update(last_seen_at=now)
+        pages.changed(pages.of(share.owner_id))  # "seen by" on the author's pages says when

@@ -11,8 +11,8 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from allyship.accountability.models import Entry
-from allyship.accounts import figures, sharing
-from allyship.accounts.models import Agency
+from allyship.accounts import figures, pages, sharing
+from allyship.accounts.models import Agency, User
 from allyship.teams.group_scores import quarter_start
 from allyship.teams.models import Assignment
 from assessments.models import Attempt, Instrument, Item
@@ -82,6 +82,7 @@ def seed_demo_history(*, team, supervisor, worker, teammates):
     _attempts([worker, *teammates], instrument)
     # Submission dates were moved back with update(), which no signal sees.
     figures.changed(Agency.objects.filter(pk=team.agency_id))
+    pages.changed(User.objects.filter(pk__in=[worker.pk, *(person.pk for person in teammates)]))
     _progress(teammates, module)
     today = timezone.localdate()
     Assignment.objects.get_or_create(

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from allyship.accountability.models import Commitment, Entry, new_comment_count
-from allyship.accounts import figures, sharing
+from allyship.accounts import figures, pages, sharing
 from allyship.accounts.csv_safe import neutralise
 from allyship.accounts.models import Membership, Share, Team
 from allyship.accounts.privacy import min_group_size
@@ -66,7 +66,11 @@ def _my_assignments(user):
 
 def home(request):
     """ "My allyship": what is the signed-in person's to do, and where they left off."""
-    user = request.user
+    page = pages.render(request, "teams/_home.html", lambda: _home_context(request.user))
+    return render(request, "teams/home.html", {"page": page})
+
+
+def _home_context(user):
     assigned = [row for row in _my_assignments(user) if not row[1].is_done]
     # The last results in one query: the scores of the latest submitted attempt, with it.
     latest_scores = list(
@@ -105,7 +109,7 @@ def home(request):
         "latest": latest_scores[0].attempt if latest_scores else None,
         "supervised_teams": supervised,
     }
-    return render(request, "teams/home.html", context)
+    return context
 
 
 def assigned_to_me(request):
