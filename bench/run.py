@@ -136,21 +136,20 @@ def _count_queries(client, page):
 def _query_counts(pages, sessions):
     """SQL queries per request, counted in-process through Django's test client.
 
-    Twice: with the group figures cached, as wrk finds them, and with that cache empty, as the
-    first request after a change to an agency's data finds it.
+    Twice: with group figures and personal pages kept, as wrk finds them, and with those caches
+    empty, as the first request after a change to the data behind a page finds them.
     """
     from django.conf import settings
     from django.core.cache import caches
     from django.test import Client
-
-    from allyship.accounts.figures import CACHE
 
     counts = {}
     for page in pages:
         client = Client(HTTP_HOST="127.0.0.1")
         client.cookies[settings.SESSION_COOKIE_NAME] = sessions[page["viewer"]]
         _count_queries(client, page)  # warms Django's own caches (content types, templates)
-        caches[CACHE].clear()
+        for cache in caches.all():
+            cache.clear()
         uncached = _count_queries(client, page)
         counts[page["name"]] = {
             "queries": _count_queries(client, page),

@@ -4,7 +4,8 @@ Two gunicorn processes serve the test database on different ports, as two hosts 
 balancer would. A person signs in on one and carries on with the same session on the other; a
 draft autosaved through one is read back through the other; failed sign-ins counted by one
 lock the address out on the other too (django-axes keeps its counts in the database); group
-figures each process caches show a change made anywhere at once (accounts/figures.py).
+figures and personal pages each process keeps show a change made anywhere at once
+(accounts/versions.py).
 """
 
 import http.client
@@ -217,3 +218,33 @@ def test_group_figures_changed_anywhere_show_on_every_process(two_apps):
         _, _, page = browser.get(app, "/teams/agency/")
         assert "Fewer than 5 responses" not in page
         assert re.search(r'<td class="text-end">\s*64\s*</td>', page)
+
+
+def test_a_persons_pages_kept_by_each_process_show_an_entry_written_through_the_other(
+    two_apps, robin
+):
+    """Each process keeps a person's home and log; what they write through one shows on both."""
+    browser = Browser()
+    _sign_in(browser, two_apps[0], robin.email, PASSWORD)
+    for app in two_apps:
+        for path in ("/", "/log/"):
+            status, _, page = browser.get(app, path)
+            assert status == 200
+            assert "Called the grandmother back" not in page
+
+    status, _, _ = browser.post(
+        two_apps[1],
+        "/log/entries/new/",
+        {
+            "kind": "action",
+            "date": "2026-03-02",
+            "title": "Called the grandmother back",
+            "level": "individual",
+        },
+    )
+    assert status == 302
+
+    for app in two_apps:
+        for path in ("/", "/log/"):
+            _, _, page = browser.get(app, path)
+            assert "Called the grandmother back" in page
