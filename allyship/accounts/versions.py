@@ -31,22 +31,39 @@ def watch(model, move, *, saved_when=None, name):
     def on_delete(sender, instance, **kwargs):
         move(instance)
 
-    def on_many_changed(sender, instance, action, **kwargs):
-        if action.startswith("post_") and isinstance(instance, model):
-            move(instance)
-
     uid = f"{name}_{model._meta.label_lower}"
     post_save.connect(on_save, sender=model, weak=False, dispatch_uid=f"{uid}_save")
     post_delete.connect(on_delete, sender=model, weak=False, dispatch_uid=f"{uid}_delete")
     if saved_when is None:
         for field in model._meta.local_many_to_many:
             m2m_changed.connect(
-                on_many_changed,
+                _on_many_changed(model, field.name, move),
                 sender=field.remote_field.through,
                 weak=False,
                 dispatch_uid=f"{uid}_{field.name}",
             )
     WATCHED.add(model)
+
+
+def _on_many_changed(model, field_name, move):
+    """A receiver moving the rows of ``model`` whose ``field_name`` changed, from either side:
+    ``person.groups.add(group)`` as well as ``group.user_set.add(person)``."""
+
+    def receiver(sender, instance, action, reverse, pk_set, **kwargs):
+        if not reverse:
+            if action.startswith("post_"):
+                move(instance)
+            return
+        if action in ("post_add", "post_remove"):
+            rows = model._default_manager.filter(pk__in=pk_set)
+        elif action == "pre_clear":  # after the clear, nothing says whose it was
+            rows = model._default_manager.filter(**{field_name: instance.pk})
+        else:
+            return
+        for row in rows:
+            move(row)
+
+    return receiver
 
 
 def cached(alias, key, compute):

@@ -4,13 +4,16 @@ Each test loads a page, so it is kept, changes the data the way the product does
 another person), and loads it again: what the person sees must already be the new page.
 """
 
+import datetime
 import re
 
 import pytest
 from django.apps import apps
+from django.contrib.auth.models import Group
 from django.core import checks
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from allyship.accounts import pages, sharing, versions
 from allyship.accounts.models import Agency, Membership, User
@@ -105,8 +108,6 @@ def test_autosaving_an_answer_and_the_page_reached_move_the_version(worker):
 
 
 def test_joining_a_role_moves_the_version(worker):
-    from django.contrib.auth.models import Group
-
     before = pages_version(worker)
     worker.groups.add(Group.objects.get_or_create(name="Trainers")[0])
     assert pages_version(worker) > before
@@ -244,10 +245,6 @@ def test_a_kept_page_carries_a_fresh_csrf_token_that_works(worker):
 
 
 def test_the_day_is_part_of_the_key(client_for, worker, monkeypatch):
-    import datetime
-
-    from django.utils import timezone
-
     today = timezone.localdate()
     CommitmentFactory(user=worker, text="Call the elder back", due_date=today)
     client = client_for(worker)
@@ -270,3 +267,15 @@ def test_the_pages_cache_must_stay_in_the_process():
         errors = checks.run_checks(tags=[checks.Tags.caches])
     assert [error.id for error in errors] == ["allyship.E001"]
     assert checks.run_checks(tags=[checks.Tags.caches]) == []
+
+
+def test_a_role_given_or_taken_from_the_groups_side_moves_the_version(worker, teammate):
+    trainers = Group.objects.get_or_create(name="Trainers")[0]
+    before = pages_version(worker), pages_version(teammate)
+    trainers.user_set.add(worker)
+    assert pages_version(worker) > before[0]
+    assert pages_version(teammate) == before[1]
+
+    middle = pages_version(worker)
+    trainers.user_set.clear()
+    assert pages_version(worker) > middle
