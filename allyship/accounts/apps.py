@@ -4,6 +4,11 @@ from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
+def _shown_on_pages(user, update_fields):
+    # Signing in writes last_login; no page shows it, nor the password.
+    return update_fields is None or not set(update_fields) <= {"last_login", "password"}
+
+
 class AccountsConfig(AppConfig):
     name = "allyship.accounts"
     label = "accounts"
@@ -57,7 +62,7 @@ class AccountsConfig(AppConfig):
         # Pages name the agency.
         figures.track(Agency, agencies=lambda agency: Agency.objects.filter(pk=agency.pk))
         # A person's own pages show their name, roles and teams, what they shared and who saw it.
-        pages.track(User, people=lambda user: pages.of(user.pk))
+        pages.track(User, people=lambda user: pages.of(user.pk), saved_when=_shown_on_pages)
         pages.track(Membership, people=lambda membership: pages.of(membership.user_id))
         pages.track(Share, people=lambda share: pages.of(share.owner_id))
         pages.track(ShareView, people=lambda view: User.objects.filter(shares=view.share_id))

@@ -34,14 +34,13 @@ def watch(model, move, *, saved_when=None, name):
     uid = f"{name}_{model._meta.label_lower}"
     post_save.connect(on_save, sender=model, weak=False, dispatch_uid=f"{uid}_save")
     post_delete.connect(on_delete, sender=model, weak=False, dispatch_uid=f"{uid}_delete")
-    if saved_when is None:
-        for field in model._meta.local_many_to_many:
-            m2m_changed.connect(
-                _on_many_changed(model, field.name, move),
-                sender=field.remote_field.through,
-                weak=False,
-                dispatch_uid=f"{uid}_{field.name}",
-            )
+    for field in model._meta.local_many_to_many:
+        m2m_changed.connect(
+            _on_many_changed(model, field.name, move),
+            sender=field.remote_field.through,
+            weak=False,
+            dispatch_uid=f"{uid}_{field.name}",
+        )
     WATCHED.add(model)
 
 

@@ -279,3 +279,14 @@ def test_a_role_given_or_taken_from_the_groups_side_moves_the_version(worker, te
     middle = pages_version(worker)
     trainers.user_set.clear()
     assert pages_version(worker) > middle
+
+
+def test_signing_in_keeps_the_persons_pages(client, worker, password):
+    before = pages_version(worker)
+    client.post(reverse("accounts:login"), {"username": worker.email, "password": password})
+    assert User.objects.get(pk=worker.pk).last_login is not None
+    assert pages_version(worker) == before
+    person = User.objects.get(pk=worker.pk)
+    person.display_name = "Robin B."
+    person.save(update_fields=["display_name"])
+    assert pages_version(worker) > before
