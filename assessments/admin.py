@@ -15,6 +15,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from allyship.accounts.admin import ONLY_MINE, ContentAdmin
 from allyship.accounts.admin_audit import update_and_log
 from assessments.models import Dimension, Instrument, Item, Stage
 from assessments.services import instrument_new_version
@@ -84,9 +85,9 @@ class ItemInline(FrozenInline, TranslationStackedInline):
 
 
 @admin.register(Instrument)
-class InstrumentAdmin(TranslationAdmin):
+class InstrumentAdmin(ContentAdmin, TranslationAdmin):
     list_display = ["title", "version", "kind", "status", "agency", "is_starter", "preview_link"]
-    list_filter = ["status", "kind", "is_starter", "agency"]
+    list_filter = ["status", "kind", "is_starter", ("agency", ONLY_MINE)]
     search_fields = ["title_en", "title_fr", "introduction_en", "introduction_fr"]
     prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["agency"]
@@ -167,9 +168,11 @@ class InstrumentAdmin(TranslationAdmin):
 
 
 @admin.register(Dimension)
-class DimensionAdmin(FrozenWhenPublished, TranslationAdmin):
+class DimensionAdmin(FrozenWhenPublished, ContentAdmin, TranslationAdmin):
+    content_agency = "instrument__agency"
+    parents = {"instrument": "agency"}
     list_display = ["name", "instrument", "position"]
-    list_filter = ["instrument__status", "instrument"]
+    list_filter = ["instrument__status", ("instrument", ONLY_MINE)]
     search_fields = ["name_en", "name_fr", "description_en", "description_fr"]
     list_select_related = ["instrument"]
     filter_horizontal = ["topics"]

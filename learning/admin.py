@@ -14,6 +14,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from allyship.accounts.admin import ONLY_MINE, ContentAdmin
 from allyship.accounts.admin_audit import update_and_log
 from learning.models import Choice, Lesson, Module, Question, ReflectionPrompt, Topic
 
@@ -33,9 +34,9 @@ class LessonInline(TranslationStackedInline):
 
 
 @admin.register(Module)
-class ModuleAdmin(TranslationAdmin):
+class ModuleAdmin(ContentAdmin, TranslationAdmin):
     list_display = ["title", "status", "agency", "estimated_minutes", "is_starter", "preview"]
-    list_filter = ["status", "is_starter", "topics", "agency"]
+    list_filter = ["status", "is_starter", "topics", ("agency", ONLY_MINE)]
     search_fields = ["title_en", "title_fr", "summary_en", "summary_fr"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["topics"]
@@ -73,9 +74,11 @@ class ReflectionPromptInline(TranslationTabularInline):
 
 
 @admin.register(Lesson)
-class LessonAdmin(TranslationAdmin):
+class LessonAdmin(ContentAdmin, TranslationAdmin):
+    content_agency = "module__agency"
+    parents = {"module": "agency"}
     list_display = ["title", "module", "order"]
-    list_filter = ["module"]
+    list_filter = [("module", ONLY_MINE)]
     search_fields = ["title_en", "title_fr", "body_en", "body_fr"]
     inlines = [QuestionInline, ReflectionPromptInline]
 
@@ -86,7 +89,9 @@ class ChoiceInline(TranslationTabularInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(TranslationAdmin):
+class QuestionAdmin(ContentAdmin, TranslationAdmin):
+    content_agency = "lesson__module__agency"
+    parents = {"lesson": "module__agency"}
     list_display = ["__str__", "lesson", "kind"]
     search_fields = ["text_en", "text_fr"]
     inlines = [ChoiceInline]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from allyship.accounts.models import Agency, Membership, Team, User
@@ -30,6 +31,40 @@ class AgencyScopedAdmin(admin.ModelAdmin):
                 kwargs["queryset"] = Team.objects.filter(agency_id=agency_id)
             elif db_field.name == "user":
                 kwargs["queryset"] = User.objects.filter(agency_id=agency_id)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+def sector_or_own_agency(path, user):
+    """Content whose agency (at ``path``) is none, sector-wide, or ``user``'s own."""
+    return Q(**{f"{path}__isnull": True}) | Q(**{path: user.agency_id})
+
+
+class ContentAdmin:
+    """Content is sector-wide (no agency) or one agency's own (DESIGN.md). Staff see and author
+    the sector's and their own agency's, never another agency's, which stays out of lists, filters
+    and choices as if it did not exist; superusers see it all.
+
+    ``content_agency`` is the path from the model to its agency; ``parents`` maps each foreign key
+    to other content (a lesson's module) to the path from that model to its agency.
+    """
+
+    content_agency = "agency"
+    parents = {}
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(sector_or_own_agency(self.content_agency, request.user))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if not request.user.is_superuser:
+            if db_field.name == "agency":
+                kwargs["queryset"] = Agency.objects.filter(pk=request.user.agency_id)
+            elif db_field.name in self.parents:
+                kwargs["queryset"] = db_field.related_model._default_manager.filter(
+                    sector_or_own_agency(self.parents[db_field.name], request.user)
+                )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
