@@ -8,6 +8,7 @@ from django.contrib.auth.middleware import (
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import resolve_url
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from allyship import log
@@ -34,6 +35,19 @@ def permissions_policy(get_response):
     def middleware(request):
         response = get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+    return middleware
+
+
+def not_stored_when_signed_in(get_response):
+    """A signed-in person's pages hold their private writing: no browser or proxy keeps a copy,
+    so on a shared laptop, Back after signing out shows nothing of it."""
+
+    def middleware(request):
+        response = get_response(request)
+        if request.user.is_authenticated and not response.has_header("Cache-Control"):
+            add_never_cache_headers(response)
         return response
 
     return middleware

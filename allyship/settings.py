@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allyship.middleware.not_stored_when_signed_in",
     "allyship.middleware.preferred_language",
     # Every page needs a signed-in person unless its view says otherwise (sign-in, password reset).
     "allyship.middleware.LoginRequiredMiddleware",

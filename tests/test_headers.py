@@ -112,6 +112,12 @@ def test_signed_in_pages_carry_the_same_headers(client_for, worker):
     assert "microphone=()" in response.headers["Permissions-Policy"]
 
 
+def test_no_browser_keeps_a_signed_in_persons_pages(client_for, worker):
+    for path in ("/", "/log/", "/accounts/my-data/download/"):
+        cache_control = client_for(worker).get(path).headers.get("Cache-Control", "")
+        assert "no-store" in cache_control and "private" in cache_control, path
+
+
 # The test run has no collectstatic manifest, so only the static storage is swapped; everything
 # that makes headers and cookies comes from the production settings.
 PROBE = """
