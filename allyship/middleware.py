@@ -46,7 +46,11 @@ def not_stored_when_signed_in(get_response):
 
     def middleware(request):
         response = get_response(request)
-        if request.user.is_authenticated and not response.has_header("Cache-Control"):
+        # An error page holds nothing private, and the database may be what failed: reading
+        # the person again would only fail a second time.
+        if response.status_code >= 500 or response.has_header("Cache-Control"):
+            return response
+        if request.user.is_authenticated:
             add_never_cache_headers(response)
         return response
 
