@@ -252,3 +252,18 @@ def test_results_recommend_modules_on_the_lowest_dimensions_not_yet_completed(
     assert f'href="{wanted.get_absolute_url()}"' in page
     assert "Already finished" not in page
     assert "Still a draft" not in page
+
+
+def test_results_of_an_attempt_not_yet_submitted_lead_back_to_it(client_for, worker, instrument):
+    client = client_for(worker)
+    attempt = _start(client, instrument)
+    results = f"/assessments/attempt/{attempt.pk}/results/"
+    response = client.get(results)
+    assert response.status_code == 302
+    assert response.url == f"/assessments/attempt/{attempt.pk}/part/1/"
+
+    _answer_all(client, attempt, instrument)
+    client.post(f"/assessments/attempt/{attempt.pk}/submit/")
+    response = client.get(results)
+    assert response.status_code == 200
+    assert "Your results" in response.text
