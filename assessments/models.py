@@ -2,12 +2,11 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from allyship.accounts.limits import WRITING_MAX_LENGTH
-from allyship.accounts.models import Agency
+from allyship.accounts.models import Agency, sector_or_agency
 from assessments.scoring import band_for
 
 
@@ -21,7 +20,7 @@ class InstrumentQuerySet(models.QuerySet):
 
     def available_in(self, agency_id):
         """Published instruments of the agency, or sector-wide ones."""
-        return self.published().filter(Q(agency__isnull=True) | Q(agency_id=agency_id))
+        return self.published().filter(sector_or_agency(agency_id))
 
     def newest_versions(self):
         """The highest version of each instrument (by slug), whatever its title."""

@@ -9,11 +9,11 @@ Editing a published module keeps progress consistent because progress is stored 
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from allyship.accounts.limits import WRITING_MAX_LENGTH
+from allyship.accounts.models import sector_or_agency
 from learning.markdown import render_markdown
 
 
@@ -39,9 +39,7 @@ class ModuleQuerySet(models.QuerySet):
 
     def available_to(self, user):
         """Published modules sector-wide or of the user's own agency."""
-        return self.published().filter(
-            Q(agency__isnull=True) | Q(agency_id=getattr(user, "agency_id", None))
-        )
+        return self.published().filter(sector_or_agency(getattr(user, "agency_id", None)))
 
 
 class Module(models.Model):

@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.postgres.expressions import ArraySubquery
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from allyship.accounts import pages, sharing
 from allyship.accounts.csv_safe import neutralise
+from allyship.accounts.models import sector_or_agency
 from allyship.content_language import shown_in_english
 from learning.forms import ReflectionForm
 from learning.models import (
@@ -40,7 +41,7 @@ def _modules_for(user):
     if user.is_superuser:
         return Module.objects.all()
     if user.is_staff:
-        return Module.objects.filter(Q(agency__isnull=True) | Q(agency_id=user.agency_id))
+        return Module.objects.filter(sector_or_agency(user.agency_id))
     return Module.objects.available_to(user)
 
 

@@ -1,10 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from allyship.accounts.models import Agency, Membership, Team, User
+from allyship.accounts.models import Agency, Membership, Team, User, sector_or_agency
 
 # Filters list only what the person's rows refer to: a plain related filter would name every
 # agency and team in the database to an agency admin.
@@ -34,11 +33,6 @@ class AgencyScopedAdmin(admin.ModelAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-def sector_or_own_agency(path, user):
-    """Content whose agency (at ``path``) is none, sector-wide, or ``user``'s own."""
-    return Q(**{f"{path}__isnull": True}) | Q(**{path: user.agency_id})
-
-
 class ContentAdmin:
     """Content is sector-wide (no agency) or one agency's own (DESIGN.md). Staff see and author
     the sector's and their own agency's, never another agency's, which stays out of lists, filters
@@ -55,7 +49,7 @@ class ContentAdmin:
         queryset = super().get_queryset(request)
         if request.user.is_superuser:
             return queryset
-        return queryset.filter(sector_or_own_agency(self.content_agency, request.user))
+        return queryset.filter(sector_or_agency(request.user.agency_id, self.content_agency))
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if not request.user.is_superuser:
@@ -63,7 +57,7 @@ class ContentAdmin:
                 kwargs["queryset"] = Agency.objects.filter(pk=request.user.agency_id)
             elif db_field.name in self.parents:
                 kwargs["queryset"] = db_field.related_model._default_manager.filter(
-                    sector_or_own_agency(self.parents[db_field.name], request.user)
+                    sector_or_agency(request.user.agency_id, self.parents[db_field.name])
                 )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 

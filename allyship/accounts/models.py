@@ -16,6 +16,11 @@ TRAINERS_GROUP = "Trainers"
 AGENCY_ADMINS_GROUP = "Agency admins"
 
 
+def sector_or_agency(agency_id, path="agency"):
+    """Content that is sector-wide (no agency at ``path``) or the agency ``agency_id``'s own."""
+    return models.Q(**{f"{path}__isnull": True}) | models.Q(**{path: agency_id})
+
+
 def _save_keeping_versions(instance, save, version_fields, kwargs):
     """Save ``instance`` without writing its cache versions (figures.py, pages.py).
 
