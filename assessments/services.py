@@ -3,7 +3,6 @@
 from django.db import transaction
 from django.utils import timezone
 
-from allyship.accounts import pages
 from allyship.content_language import translated_values
 from assessments.models import Answer, Attempt, Dimension, DimensionScore, Instrument, Item, Stage
 from assessments.scoring import dimension_scores, stage_for
@@ -21,9 +20,10 @@ def attempt_save_answers(*, attempt: Attempt, values: dict, texts: dict, page: i
     for item_id, text in texts.items():
         Answer.objects.update_or_create(attempt=attempt, item_id=item_id, defaults={"text": text})
     if page is not None and page != attempt.current_page:
-        Attempt.objects.filter(pk=attempt.pk).update(current_page=page)
+        # Only the page reached: not the other fields of a row another tab may have saved, nor
+        # updated_at. A save, so that the person's pages version moves (home says the page).
         attempt.current_page = page
-        pages.changed(pages.of(attempt.user_id))  # home says which page to resume on
+        attempt.save(update_fields=["current_page"])
 
 
 def unanswered_scale_items(attempt: Attempt):

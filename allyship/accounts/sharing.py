@@ -153,5 +153,5 @@ def record_view(*, item, viewer) -> None:
         share=share, viewer=viewer, defaults={"first_seen_at": now, "last_seen_at": now}
     )
     if not created:
-        ShareView.objects.filter(pk=view.pk).update(last_seen_at=now)
-        pages.changed(pages.of(share.owner_id))  # "seen by" on the author's pages says when
+        view.last_seen_at = now
+        view.save(update_fields=["last_seen_at"])  # "seen by" on the author's pages says when

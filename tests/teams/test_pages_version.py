@@ -103,7 +103,7 @@ def test_autosaving_an_answer_and_the_page_reached_move_the_version(worker):
     attempt_save_answers(attempt=attempt, values={item.pk: 3}, texts={})
     middle = pages_version(worker)
     assert middle > before
-    attempt_save_answers(attempt=attempt, values={}, texts={}, page=2)  # update(), no signal
+    attempt_save_answers(attempt=attempt, values={}, texts={}, page=2)  # the page reached only
     assert pages_version(worker) > middle
 
 
@@ -179,7 +179,7 @@ def test_a_supervisor_reading_shared_results_shows_on_the_kept_results_page(
     first_seen = client.get(results).text
     assert "Sam" in first_seen
 
-    # A second reading only moves the date it was last seen, with update().
+    # A second reading only moves the date it was last seen.
     version = pages_version(worker)
     client_for(supervisor).get(reverse("assessments:shared", args=[attempt.pk]))
     assert pages_version(worker) > version
